@@ -1,0 +1,95 @@
+package io.corrigo.core.internal.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.corrigo.core.internal.run.EvaluationPoint;
+import io.corrigo.core.internal.store.Store;
+import io.corrigo.core.internal.store.StoredStudy;
+import io.corrigo.core.internal.store.StoredTrial;
+import io.corrigo.reports.table.CellSummary;
+import io.corrigo.reports.table.Comparison;
+import io.corrigo.reports.table.TextTable;
+import io.corrigo.reports.table.TrialOutcome;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The comparison table of a stored study run, as text or JSON, read from the store alone. */
+final class ResultsView {
+
+    private final ObjectMapper mapper;
+
+    @Inject
+    ResultsView(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    List<CellSummary> rows(Store store, StoredStudy study) {
+        Map<Long, List<EvaluationPoint>> evals = store.evaluations(study.id());
+        List<TrialOutcome> outcomes = new ArrayList<>();
+        for (StoredTrial t : store.trials(study.id())) {
+            List<TrialOutcome.Evaluation> e = evals.getOrDefault(t.id(), List.of()).stream()
+                    .map(p -> new TrialOutcome.Evaluation(p.episode(), p.successes(), p.episodes())).toList();
+            outcomes.add(new TrialOutcome(t.environment(), t.feedback(), t.learner(), t.seed(), t.state(), e,
+                    t.effort().feedbackEvents(), t.effort().teacherSteps()));
+        }
+        return Comparison.summarize(outcomes, Comparison.FINAL_WINDOW);
+    }
+
+    String text(Store store, StoredStudy study) {
+        StringBuilder b = new StringBuilder();
+        b.append("Study '").append(study.name()).append("' (run #").append(study.id()).append(", ").append(study.state())
+                .append(", device ").append(study.device()).append(", started ").append(study.createdAt()).append(")\n\n");
+        b.append(TextTable.render(rows(store, study), Comparison.FINAL_WINDOW));
+        List<StoredTrial> failed = store.trials(study.id()).stream().filter(t -> t.state().equals("failed")).toList();
+        if (!failed.isEmpty()) {
+            b.append("\nFailed trials (").append(failed.size()).append("):\n");
+            failed.forEach(t -> b.append("  ").append(t.key()).append(": ")
+                    .append(t.error().lines().findFirst().orElse("")).append('\n'));
+        }
+        return b.toString();
+    }
+
+    String json(Store store, StoredStudy study) {
+        ObjectNode root = mapper.createObjectNode();
+        ObjectNode s = root.putObject("study");
+        s.put("name", study.name());
+        s.put("run", study.id());
+        s.put("state", study.state());
+        s.put("device", study.device());
+        s.put("createdAt", study.createdAt());
+        s.put("finishedAt", study.finishedAt());
+        s.put("trials", study.trialsTotal());
+        root.put("finalWindow", Comparison.FINAL_WINDOW);
+        ArrayNode rows = root.putArray("rows");
+        for (CellSummary c : rows(store, study)) {
+            ObjectNode r = rows.addObject();
+            r.put("environment", c.environment());
+            r.put("feedback", c.feedback());
+            r.put("learner", c.learner());
+            c.success().ifPresentOrElse(i -> {
+                ObjectNode o = r.putObject("success");
+                o.put("estimate", i.estimate());
+                o.put("low", i.low());
+                o.put("high", i.high());
+            }, () -> r.putNull("success"));
+            r.put("final", c.seedsFinished() > 0 ? c.finalMean() : null);
+            r.put("best", c.seedsFinished() > 0 ? c.bestMean() : null);
+            r.put("feedbackEvents", c.seedsFinished() > 0 ? c.feedbackMean() : null);
+            r.put("teacherSteps", c.seedsFinished() > 0 ? c.teacherStepsMean() : null);
+            r.put("seedsFinished", c.seedsFinished());
+            r.put("seedsFailed", c.seedsFailed());
+            r.put("seedsTotal", c.seedsTotal());
+        }
+        ArrayNode failures = root.putArray("failures");
+        store.trials(study.id()).stream().filter(t -> t.state().equals("failed")).forEach(t -> {
+            ObjectNode f = failures.addObject();
+            f.put("trial", t.key());
+            f.put("seed", t.seed());
+            f.put("error", t.error());
+        });
+        return root.toPrettyString();
+    }
+}

@@ -1,0 +1,176 @@
+package io.corrigo.core.internal.osgi;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.wiring.FrameworkWiring;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Eclipse-style drop-in folder: a jar placed in it is installed and started, a changed jar is
+ * updated, a removed jar is uninstalled — at start-up synchronously, then on every poll. A jar is
+ * acted on only once its size and modification time held still for one poll, so a half-copied
+ * file is never installed. Failures are kept per file with the framework's reason and retried
+ * when the file changes; the host keeps working.
+ */
+final class DropinWatcher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DropinWatcher.class);
+
+    private record Seen(long size, long modified) {
+    }
+
+    private record Entry(Seen seen, Bundle bundle, String problem) {
+    }
+
+    private final Framework framework;
+    private final Path dir;
+    private final Duration interval;
+    private final Map<Path, Entry> entries = new TreeMap<>();
+    private final Map<Path, Seen> pending = new TreeMap<>();
+    private ScheduledExecutorService poller;
+
+    DropinWatcher(Framework framework, Path dir, Duration interval) {
+        this.framework = framework;
+        this.dir = dir;
+        this.interval = interval;
+    }
+
+    /** Acts on every jar present now, without waiting for it to hold still. */
+    synchronized void scan() {
+        for (Map.Entry<Path, Seen> f : jars().entrySet()) {
+            Entry e = entries.get(f.getKey());
+            if (e == null || !e.seen().equals(f.getValue())) {
+                apply(f.getKey(), f.getValue(), e);
+            }
+        }
+        removeVanished(jars().keySet());
+    }
+
+    void startWatching() {
+        poller = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "corrigo-dropins");
+            t.setDaemon(true);
+            return t;
+        });
+        poller.scheduleWithFixedDelay(this::poll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void poll() {
+        try {
+            Map<Path, Seen> now = jars();
+            for (Map.Entry<Path, Seen> f : now.entrySet()) {
+                Entry e = entries.get(f.getKey());
+                if (e != null && e.seen().equals(f.getValue())) {
+                    pending.remove(f.getKey());
+                } else if (f.getValue().equals(pending.get(f.getKey()))) {
+                    pending.remove(f.getKey());
+                    apply(f.getKey(), f.getValue(), e);
+                } else {
+                    pending.put(f.getKey(), f.getValue());
+                }
+            }
+            pending.keySet().retainAll(now.keySet());
+            removeVanished(now.keySet());
+        } catch (RuntimeException e) {
+            LOG.warn("scanning {} failed: {}", dir, e.toString());
+        }
+    }
+
+    private void apply(Path jar, Seen seen, Entry previous) {
+        Bundle bundle = previous == null ? null : previous.bundle();
+        try (InputStream in = Files.newInputStream(jar)) {
+            if (bundle == null) {
+                bundle = framework.getBundleContext().installBundle(jar.toUri().toString(), in);
+                LOG.info("installed drop-in {}", jar.getFileName());
+            } else {
+                bundle.update(in);
+                framework.adapt(FrameworkWiring.class).refreshBundles(List.of(bundle));
+                LOG.info("updated drop-in {}", jar.getFileName());
+            }
+        } catch (IOException | BundleException | RuntimeException e) {
+            entries.put(jar, new Entry(seen, bundle, "cannot install: " + e.getMessage()));
+            return;
+        }
+        Map<String, String> failure = new TreeMap<>();
+        FelixHost.startQuietly(bundle, failure);
+        entries.put(jar, new Entry(seen, bundle, failure.get(bundle.getLocation())));
+    }
+
+    private void removeVanished(Set<Path> present) {
+        for (Path gone : new ArrayList<>(entries.keySet())) {
+            if (!present.contains(gone)) {
+                Entry e = entries.remove(gone);
+                if (e.bundle() != null) {
+                    try {
+                        e.bundle().uninstall();
+                        framework.adapt(FrameworkWiring.class).refreshBundles(null);
+                        LOG.info("uninstalled drop-in {}", gone.getFileName());
+                    } catch (BundleException | IllegalStateException ex) {
+                        LOG.warn("cannot uninstall {}: {}", gone.getFileName(), ex.getMessage());
+                    }
+                }
+            }
+        }
+    }
+
+    private Map<Path, Seen> jars() {
+        Map<Path, Seen> found = new TreeMap<>();
+        if (!Files.isDirectory(dir)) {
+            return found;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".jar") && Files.isRegularFile(f)).toList()) {
+                found.put(p, new Seen(Files.size(p), Files.getLastModifiedTime(p).toMillis()));
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot list {}: {}", dir, e.toString());
+        }
+        return found;
+    }
+
+    synchronized boolean owns(Bundle b) {
+        return entries.values().stream().anyMatch(e -> e.bundle() != null && e.bundle().getBundleId() == b.getBundleId());
+    }
+
+    synchronized List<BundleStatus> statuses() {
+        List<BundleStatus> list = new ArrayList<>();
+        Set<Long> listed = new HashSet<>();
+        for (Map.Entry<Path, Entry> e : entries.entrySet()) {
+            Bundle b = e.getValue().bundle();
+            String file = e.getKey().getFileName().toString();
+            if (b == null || b.getState() == Bundle.UNINSTALLED) {
+                list.add(new BundleStatus(file, "-", "FAILED", "dropins", file, Optional.ofNullable(e.getValue().problem())));
+            } else if (listed.add(b.getBundleId())) {
+                String problem = b.getState() == Bundle.ACTIVE ? null : e.getValue().problem();
+                list.add(new BundleStatus(FelixHost.name(b), b.getVersion().toString(), FelixHost.state(b), "dropins", file,
+                        Optional.ofNullable(problem)));
+            }
+        }
+        return list;
+    }
+
+    @Override
+    public void close() {
+        if (poller != null) {
+            poller.shutdownNow();
+        }
+    }
+}

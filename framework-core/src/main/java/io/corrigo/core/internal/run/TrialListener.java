@@ -1,0 +1,25 @@
+package io.corrigo.core.internal.run;
+
+/** Live events of running trials (progress bars, the report site). Called from trial threads. */
+public interface TrialListener {
+
+    /** A trial started. */
+    default void onStart(Trial trial) {
+    }
+
+    /** A training episode finished. */
+    default void onEpisode(Trial trial, int episode, int episodes) {
+    }
+
+    /** An evaluation point is available (not yet committed: the trial may still fail). */
+    default void onEvaluation(Trial trial, EvaluationPoint point) {
+    }
+
+    /** A trial finished and its results were committed. */
+    default void onFinish(TrialResult result) {
+    }
+
+    /** A trial failed; nothing of it was committed but the failure. */
+    default void onFailure(Trial trial, TrialFailedException failure) {
+    }
+}

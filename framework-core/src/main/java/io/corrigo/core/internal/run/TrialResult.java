@@ -1,0 +1,21 @@
+package io.corrigo.core.internal.run;
+
+import java.util.List;
+
+/**
+ * Everything a finished trial produced; stored in one transaction.
+ *
+ * @param trial       the trial
+ * @param evaluations evaluation points in order
+ * @param metrics     per-episode diagnostics
+ * @param effort      total training effort
+ * @param wallMillis  wall time
+ */
+public record TrialResult(Trial trial, List<EvaluationPoint> evaluations, List<MetricPoint> metrics, Effort effort,
+                          long wallMillis) {
+
+    public TrialResult {
+        evaluations = List.copyOf(evaluations);
+        metrics = List.copyOf(metrics);
+    }
+}

@@ -1,0 +1,207 @@
+package io.corrigo.core.internal.run;
+
+import io.corrigo.api.Action;
+import io.corrigo.api.Observation;
+import io.corrigo.api.env.Environment;
+import io.corrigo.api.env.EnvironmentProvider;
+import io.corrigo.api.env.StepResult;
+import io.corrigo.api.feedback.Feedback;
+import io.corrigo.api.feedback.FeedbackSimulator;
+import io.corrigo.api.feedback.FeedbackSimulatorProvider;
+import io.corrigo.api.feedback.Query;
+import io.corrigo.api.feedback.Response;
+import io.corrigo.api.learner.Learner;
+import io.corrigo.api.learner.LearnerProvider;
+import io.corrigo.api.learner.Transition;
+import io.corrigo.api.run.ComputeDevice;
+import io.corrigo.api.run.Seeds;
+import io.corrigo.core.internal.plugin.PluginCatalog;
+import io.corrigo.core.internal.plugin.PluginKind;
+import io.corrigo.core.internal.spec.Budget;
+import io.corrigo.core.internal.spec.PluginEntry;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Runs one trial: the interaction loop of ARCHITECTURE.md §4. Per training episode the learner
+ * proposes, the teacher answers, the feedback simulator decides what is said and executed, the
+ * environment steps and the learner observes; evaluations run on fixed seeds without feedback.
+ * Any exception from a plugin becomes a {@link TrialFailedException}.
+ */
+public final class TrialRunner {
+
+    /** Evaluation rollout j of every evaluation point, for every learner, resets with this seed + j. */
+    public static final long EVALUATION_SEED_BASE = 100_001L;
+
+    private final PluginCatalog catalog;
+    private final Budget budget;
+    private final ComputeDevice device;
+    private final Path workRoot;
+
+    public TrialRunner(PluginCatalog catalog, Budget budget, ComputeDevice device, Path workRoot) {
+        this.catalog = catalog;
+        this.budget = budget;
+        this.device = device;
+        this.workRoot = workRoot;
+    }
+
+    /** Runs {@code trial} to the end of its budget, or until {@code cancelled}. */
+    public TrialResult run(Trial trial, TrialListener listener, BooleanSupplier cancelled) throws TrialFailedException {
+        long start = System.nanoTime();
+        HostRunContext context = new HostRunContext(trial.key(), trial.seed(), device,
+                workRoot.resolve(trial.key().replace('/', '_')), cancelled);
+        Session s = new Session(trial, context, listener);
+        try (Environment env = create(PluginKind.ENVIRONMENT, trial.environment(), trial, env(trial, context));
+             Learner learner = learner(trial, env, context);
+             FeedbackSimulator feedback = feedback(trial, env, context)) {
+            s.evaluate(env, learner, 0);
+            for (int episode = 1; episode <= budget.episodes(); episode++) {
+                if (cancelled.getAsBoolean()) {
+                    throw new TrialFailedException(trial.key(), trial.seed(), "cancelled", null);
+                }
+                s.trainEpisode(env, learner, feedback, episode);
+                listener.onEpisode(trial, episode, budget.episodes());
+                if (episode % budget.evalEvery() == 0 || episode == budget.episodes()) {
+                    s.evaluate(env, learner, episode);
+                }
+            }
+        } catch (TrialFailedException e) {
+            throw e;
+        } catch (Exception | LinkageError | AssertionError | StackOverflowError | OutOfMemoryError e) {
+            // a plugin's failure, even a missing class or a blown stack, fails its trial, not the study
+            throw new TrialFailedException(trial.key(), trial.seed(), s.where + ": " + e, e);
+        }
+        return new TrialResult(trial, s.evaluations, s.metrics, s.effort(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Environment env(Trial trial, HostRunContext context) throws TrialFailedException {
+        EnvironmentProvider p = (EnvironmentProvider) provider(PluginKind.ENVIRONMENT, trial.environment(), trial);
+        return p.create(trial.environment().config(), context);
+    }
+
+    private static <T> T create(PluginKind kind, PluginEntry entry, Trial trial, T instance) throws TrialFailedException {
+        if (instance == null) {
+            throw new TrialFailedException(trial.key(), trial.seed(), kind.noun() + " '" + entry.id() + "' created nothing", null);
+        }
+        return instance;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Learner learner(Trial trial, Environment env, HostRunContext context) throws TrialFailedException {
+        LearnerProvider p = (LearnerProvider) provider(PluginKind.LEARNER, trial.learner(), trial);
+        return create(PluginKind.LEARNER, trial.learner(), trial,
+                (Learner) p.create(trial.learner().config(), env.observationSpace(), env.actionSpace(), context));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private FeedbackSimulator feedback(Trial trial, Environment env, HostRunContext context) throws TrialFailedException {
+        FeedbackSimulatorProvider p = (FeedbackSimulatorProvider) provider(PluginKind.FEEDBACK, trial.feedback(), trial);
+        return create(PluginKind.FEEDBACK, trial.feedback(), trial,
+                (FeedbackSimulator) p.create(trial.feedback().config(), env, context));
+    }
+
+    private Object provider(PluginKind kind, PluginEntry entry, Trial trial) throws TrialFailedException {
+        return catalog.find(kind, entry.id()).orElseThrow(() -> new TrialFailedException(trial.key(), trial.seed(),
+                kind.noun() + " '" + entry.id() + "' is no longer installed", null));
+    }
+
+    /** The mutable state of one running trial. */
+    private final class Session {
+        private final Trial trial;
+        private final HostRunContext context;
+        private final TrialListener listener;
+        private final List<EvaluationPoint> evaluations = new ArrayList<>();
+        private final List<MetricPoint> metrics = new ArrayList<>();
+        private long envSteps;
+        private long feedbackEvents;
+        private long teacherSteps;
+        private long takeovers;
+        private String where = "creating plugins";
+
+        Session(Trial trial, HostRunContext context, TrialListener listener) {
+            this.trial = trial;
+            this.context = context;
+            this.listener = listener;
+        }
+
+        Effort effort() {
+            return new Effort(envSteps, feedbackEvents, teacherSteps, takeovers);
+        }
+
+        void trainEpisode(Environment env, Learner learner, FeedbackSimulator feedback, int episode) {
+            where = "training episode " + episode;
+            Observation obs = env.reset(Seeds.derive(trial.seed(), "episode-" + episode));
+            learner.startEpisode();
+            feedback.startEpisode();
+            for (int t = 1; t <= env.maxSteps(); t++) {
+                Action proposed = checked(learner.act(obs), env, "learner '" + trial.learner().id() + "' proposed");
+                Action expert = checked(env.expert().act(obs, proposed), env, "the expert of '" + trial.environment().id() + "'");
+                Response r = feedback.respond(new Query(obs, proposed, expert, t));
+                Action executed = checked(r.executed(), env, "feedback '" + trial.feedback().id() + "' executed");
+                StepResult step = env.step(executed);
+                count(r);
+                boolean last = step.done() || t == env.maxSteps();
+                learner.observe(new Transition(obs, proposed, r.feedback(), executed, r.executedBy(), step.observation(),
+                        step.reward(), step.terminated(), step.truncated() || (last && !step.terminated()), step.info(), t));
+                if (last) {
+                    break;
+                }
+                obs = step.observation();
+            }
+            learner.endEpisode();
+            metrics.addAll(context.drainEpisode(episode));
+        }
+
+        private void count(Response r) {
+            envSteps++;
+            if (!(r.feedback() instanceof Feedback.None)) {
+                feedbackEvents++;
+            }
+            if (r.executedBy() == Response.Executor.TEACHER) {
+                teacherSteps++;
+            }
+            if (r.feedback() instanceof Feedback.Takeover t && t.started()) {
+                takeovers++;
+            }
+        }
+
+        void evaluate(Environment env, Learner learner, int episode) {
+            where = "evaluation after episode " + episode;
+            int successes = 0;
+            double returns = 0;
+            double progress = 0;
+            for (int j = 0; j < budget.evalEpisodes(); j++) {
+                Observation obs = env.reset(EVALUATION_SEED_BASE + j);
+                boolean success = false;
+                double lastProgress = 0;
+                for (int t = 1; t <= env.maxSteps(); t++) {
+                    StepResult step = env.step(checked(learner.act(obs), env, "learner '" + trial.learner().id() + "' proposed"));
+                    returns += step.reward();
+                    success |= step.info().success();
+                    lastProgress = step.info().progress();
+                    if (step.done()) {
+                        break;
+                    }
+                    obs = step.observation();
+                }
+                successes += success ? 1 : 0;
+                progress += lastProgress;
+            }
+            int n = budget.evalEpisodes();
+            EvaluationPoint point = new EvaluationPoint(episode, n, successes, returns / n, progress / n, effort());
+            evaluations.add(point);
+            listener.onEvaluation(trial, point);
+        }
+
+        private Action checked(Action a, Environment env, String who) {
+            if (a == null || a.size() != env.actionSpace().dimension()) {
+                throw new IllegalStateException(who + " an action of size " + (a == null ? "null" : a.size())
+                        + " but the action space of '" + trial.environment().id() + "' has " + env.actionSpace().dimension());
+            }
+            return a;
+        }
+    }
+}

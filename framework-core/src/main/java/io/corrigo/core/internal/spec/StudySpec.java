@@ -1,0 +1,36 @@
+package io.corrigo.core.internal.spec;
+
+import java.util.List;
+
+/**
+ * A validated study: learners × feedback conditions × environments × seeds, with its budget and
+ * requested device. Every plugin entry is bound to its configuration record.
+ *
+ * @param name         the study's name (results are stored under it)
+ * @param description  free text, may be empty
+ * @param source       the file it came from, as the user named it
+ * @param seeds        distinct non-negative seeds, one trial per seed per cell
+ * @param device       the requested device: {@code auto}, {@code cpu}, {@code gpu} or {@code gpuN}
+ * @param budget       training and evaluation budget per trial
+ * @param environments the environment entries
+ * @param feedback     the feedback conditions
+ * @param learners     the learner entries
+ * @param overrides    the {@code --set} assignments applied, in order
+ */
+public record StudySpec(String name, String description, String source, List<Long> seeds, String device, Budget budget,
+                        List<PluginEntry> environments, List<PluginEntry> feedback, List<PluginEntry> learners,
+                        List<String> overrides) {
+
+    public StudySpec {
+        seeds = List.copyOf(seeds);
+        environments = List.copyOf(environments);
+        feedback = List.copyOf(feedback);
+        learners = List.copyOf(learners);
+        overrides = List.copyOf(overrides);
+    }
+
+    /** Number of trials: environments × feedback × learners × seeds. */
+    public int trialCount() {
+        return environments.size() * feedback.size() * learners.size() * seeds.size();
+    }
+}

@@ -1,0 +1,69 @@
+package io.corrigo.core.internal.store;
+
+import java.util.List;
+
+/** The store's tables. Additive changes only: old stores must stay readable. */
+final class Schema {
+
+    private Schema() {
+    }
+
+    static final List<String> DDL = List.of(
+            """
+            CREATE TABLE IF NOT EXISTS studies (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              name TEXT NOT NULL,
+              source TEXT,
+              state TEXT NOT NULL,
+              device TEXT,
+              trials_total INTEGER NOT NULL,
+              created_at TEXT NOT NULL,
+              finished_at TEXT,
+              spec_yaml TEXT,
+              manifest_json TEXT
+            )""",
+            "CREATE INDEX IF NOT EXISTS studies_by_name ON studies(name)",
+            """
+            CREATE TABLE IF NOT EXISTS trials (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              study_id INTEGER NOT NULL REFERENCES studies(id),
+              idx INTEGER NOT NULL,
+              trial_key TEXT NOT NULL,
+              environment TEXT NOT NULL,
+              feedback TEXT NOT NULL,
+              learner TEXT NOT NULL,
+              seed INTEGER NOT NULL,
+              state TEXT NOT NULL,
+              error TEXT,
+              started_at TEXT,
+              finished_at TEXT,
+              wall_ms INTEGER,
+              env_steps INTEGER,
+              feedback_events INTEGER,
+              teacher_steps INTEGER,
+              takeovers INTEGER,
+              UNIQUE (study_id, trial_key)
+            )""",
+            """
+            CREATE TABLE IF NOT EXISTS evaluations (
+              trial_id INTEGER NOT NULL REFERENCES trials(id),
+              episode INTEGER NOT NULL,
+              episodes INTEGER NOT NULL,
+              successes INTEGER NOT NULL,
+              mean_return REAL,
+              mean_progress REAL,
+              env_steps INTEGER,
+              feedback_events INTEGER,
+              teacher_steps INTEGER,
+              takeovers INTEGER,
+              PRIMARY KEY (trial_id, episode)
+            )""",
+            """
+            CREATE TABLE IF NOT EXISTS metrics (
+              trial_id INTEGER NOT NULL REFERENCES trials(id),
+              episode INTEGER NOT NULL,
+              name TEXT NOT NULL,
+              value REAL,
+              count INTEGER
+            )""");
+}

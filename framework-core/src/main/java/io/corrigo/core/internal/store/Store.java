@@ -1,0 +1,277 @@
+package io.corrigo.core.internal.store;
+
+import io.corrigo.core.internal.run.Effort;
+import io.corrigo.core.internal.run.EvaluationPoint;
+import io.corrigo.core.internal.run.MetricPoint;
+import io.corrigo.core.internal.run.Trial;
+import io.corrigo.core.internal.run.TrialResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The single source of truth: an embedded SQLite database in WAL mode with one writer (this
+ * object; all methods are synchronized). A trial's evaluations, metrics and effort are written in
+ * one transaction when it finishes, so a crash never leaves half a trial counted.
+ */
+public final class Store implements AutoCloseable {
+
+    private final Connection connection;
+
+    private Store(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** Opens (creating if needed) the store at {@code file}. */
+    public static Store open(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA journal_mode=WAL");
+                s.execute("PRAGMA foreign_keys=ON");
+                s.execute("PRAGMA busy_timeout=10000");
+                for (String ddl : Schema.DDL) {
+                    s.execute(ddl);
+                }
+            }
+            return new Store(c);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the store directory for " + file, e);
+        } catch (SQLException e) {
+            throw new StoreException("cannot open the store " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Records a new study run and its planned trials (all pending); returns the study id. */
+    public synchronized long createStudy(String name, String source, String device, String specYaml, String manifestJson,
+                                         List<Trial> trials) {
+        return transaction(() -> {
+            long id;
+            try (PreparedStatement p = connection.prepareStatement(
+                    "INSERT INTO studies(name, source, state, device, trials_total, created_at, spec_yaml, manifest_json) "
+                            + "VALUES (?, ?, 'running', ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                p.setString(1, name);
+                p.setString(2, source);
+                p.setString(3, device);
+                p.setInt(4, trials.size());
+                p.setString(5, Instant.now().toString());
+                p.setString(6, specYaml);
+                p.setString(7, manifestJson);
+                p.executeUpdate();
+                try (ResultSet k = p.getGeneratedKeys()) {
+                    k.next();
+                    id = k.getLong(1);
+                }
+            }
+            try (PreparedStatement p = connection.prepareStatement("INSERT INTO trials(study_id, idx, trial_key, environment, "
+                    + "feedback, learner, seed, state) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending')")) {
+                for (Trial t : trials) {
+                    p.setLong(1, id);
+                    p.setInt(2, t.index());
+                    p.setString(3, t.key());
+                    p.setString(4, t.environment().label());
+                    p.setString(5, t.feedback().label());
+                    p.setString(6, t.learner().label());
+                    p.setLong(7, t.seed());
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+            return id;
+        });
+    }
+
+    /** Marks a trial as running. */
+    public synchronized void markRunning(long studyId, Trial trial) {
+        update("UPDATE trials SET state = 'running', started_at = ? WHERE study_id = ? AND trial_key = ?",
+                Instant.now().toString(), studyId, trial.key());
+    }
+
+    /** Commits a finished trial: its row, evaluations and metrics, atomically. */
+    public synchronized void commitTrial(long studyId, TrialResult r) {
+        transaction(() -> {
+            long trialId = trialId(studyId, r.trial().key());
+            Effort e = r.effort();
+            execute("UPDATE trials SET state = 'done', finished_at = ?, wall_ms = ?, env_steps = ?, feedback_events = ?, "
+                            + "teacher_steps = ?, takeovers = ?, error = NULL WHERE id = ?", Instant.now().toString(), r.wallMillis(),
+                    e.envSteps(), e.feedbackEvents(), e.teacherSteps(), e.takeovers(), trialId);
+            try (PreparedStatement p = connection.prepareStatement("INSERT INTO evaluations(trial_id, episode, episodes, successes, "
+                    + "mean_return, mean_progress, env_steps, feedback_events, teacher_steps, takeovers) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+                for (EvaluationPoint ev : r.evaluations()) {
+                    Object[] v = {trialId, ev.episode(), ev.episodes(), ev.successes(), ev.meanReturn(), ev.meanProgress(),
+                            ev.effort().envSteps(), ev.effort().feedbackEvents(), ev.effort().teacherSteps(), ev.effort().takeovers()};
+                    bind(p, v);
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+            try (PreparedStatement p = connection.prepareStatement(
+                    "INSERT INTO metrics(trial_id, episode, name, value, count) VALUES (?,?,?,?,?)")) {
+                for (MetricPoint m : r.metrics()) {
+                    bind(p, new Object[]{trialId, m.episode(), m.name(), m.value(), m.count()});
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /** Records a failed trial with its reason; nothing else of it is stored. */
+    public synchronized void failTrial(long studyId, Trial trial, String reason, long wallMillis) {
+        update("UPDATE trials SET state = 'failed', finished_at = ?, wall_ms = ?, error = ? WHERE study_id = ? AND trial_key = ?",
+                Instant.now().toString(), wallMillis, reason, studyId, trial.key());
+    }
+
+    /** Ends a study run with {@code state}; trials still pending or running are marked {@code cancelled}. */
+    public synchronized void finishStudy(long studyId, String state) {
+        transaction(() -> {
+            execute("UPDATE trials SET state = 'cancelled' WHERE study_id = ? AND state IN ('pending', 'running')", studyId);
+            execute("UPDATE studies SET state = ?, finished_at = ? WHERE id = ?", state, Instant.now().toString(), studyId);
+            return null;
+        });
+    }
+
+    /** Every study run, newest first. */
+    public synchronized List<StoredStudy> studies() {
+        return query("SELECT * FROM studies ORDER BY id DESC", Store::study);
+    }
+
+    /** The newest run of the study named {@code name}. */
+    public synchronized Optional<StoredStudy> latest(String name) {
+        return query("SELECT * FROM studies WHERE name = ? ORDER BY id DESC LIMIT 1", Store::study, name).stream().findFirst();
+    }
+
+    /** The trials of a study run in plan order. */
+    public synchronized List<StoredTrial> trials(long studyId) {
+        return query("SELECT * FROM trials WHERE study_id = ? ORDER BY idx", Store::trial, studyId);
+    }
+
+    /** The evaluation points of a study run, by trial id, in order. */
+    public synchronized Map<Long, List<EvaluationPoint>> evaluations(long studyId) {
+        Map<Long, List<EvaluationPoint>> byTrial = new HashMap<>();
+        query("SELECT e.* FROM evaluations e JOIN trials t ON t.id = e.trial_id WHERE t.study_id = ? ORDER BY e.trial_id, e.episode",
+                rs -> {
+                    byTrial.computeIfAbsent(rs.getLong("trial_id"), k -> new ArrayList<>()).add(new EvaluationPoint(
+                            rs.getInt("episode"), rs.getInt("episodes"), rs.getInt("successes"), rs.getDouble("mean_return"),
+                            rs.getDouble("mean_progress"), new Effort(rs.getLong("env_steps"), rs.getLong("feedback_events"),
+                            rs.getLong("teacher_steps"), rs.getLong("takeovers"))));
+                    return null;
+                }, studyId);
+        return byTrial;
+    }
+
+    private static StoredStudy study(ResultSet rs) throws SQLException {
+        return new StoredStudy(rs.getLong("id"), rs.getString("name"), rs.getString("source"), rs.getString("state"),
+                rs.getString("device"), rs.getInt("trials_total"), rs.getString("created_at"),
+                Optional.ofNullable(rs.getString("finished_at")).orElse(""), rs.getString("manifest_json"));
+    }
+
+    private static StoredTrial trial(ResultSet rs) throws SQLException {
+        return new StoredTrial(rs.getLong("id"), rs.getString("trial_key"), rs.getString("environment"), rs.getString("feedback"),
+                rs.getString("learner"), rs.getLong("seed"), rs.getString("state"), Optional.ofNullable(rs.getString("error")).orElse(""),
+                rs.getLong("wall_ms"), new Effort(rs.getLong("env_steps"), rs.getLong("feedback_events"),
+                rs.getLong("teacher_steps"), rs.getLong("takeovers")));
+    }
+
+    private long trialId(long studyId, String key) throws SQLException {
+        try (PreparedStatement p = connection.prepareStatement("SELECT id FROM trials WHERE study_id = ? AND trial_key = ?")) {
+            p.setLong(1, studyId);
+            p.setString(2, key);
+            try (ResultSet rs = p.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("trial " + key + " is not part of study " + studyId);
+                }
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    private interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private <T> T transaction(Work<T> work) {
+        try {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run();
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("store write failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void update(String sql, Object... args) {
+        try {
+            execute(sql, args);
+        } catch (SQLException e) {
+            throw new StoreException("store write failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void execute(String sql, Object... args) throws SQLException {
+        try (PreparedStatement p = connection.prepareStatement(sql)) {
+            bind(p, args);
+            p.executeUpdate();
+        }
+    }
+
+    private <T> List<T> query(String sql, Row<T> row, Object... args) {
+        try (PreparedStatement p = connection.prepareStatement(sql)) {
+            bind(p, args);
+            List<T> out = new ArrayList<>();
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    T t = row.read(rs);
+                    if (t != null) {
+                        out.add(t);
+                    }
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("store read failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void bind(PreparedStatement p, Object[] args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            p.setObject(i + 1, args[i]);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new StoreException("cannot close the store: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package io.corrigo.core.internal.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.corrigo.api.run.ComputeDevice;
+import io.corrigo.core.internal.fixtures.TestCatalog;
+import io.corrigo.core.internal.spec.StudyLoader;
+import io.corrigo.core.internal.spec.StudySpec;
+import io.qameta.allure.Epic;
+import io.qameta.allure.Feature;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@Epic("Studies")
+@Feature("Interaction loop")
+class TrialRunnerTest {
+
+    private static final String STUDY = """
+            name: loop
+            seeds: [1, 2]
+            budget: {episodes: 6, evalEvery: 3, evalEpisodes: 5}
+            environments: [{id: line}]
+            feedback: [{id: oracle}]
+            learners: [{id: table}]
+            """;
+
+    @TempDir
+    Path work;
+
+    private final TestCatalog catalog = TestCatalog.standard();
+
+    private StudySpec spec(String... overrides) {
+        return new StudyLoader(catalog).loadText("loop.yaml", STUDY, List.of(overrides));
+    }
+
+    private TrialResult run(StudySpec s, Trial trial, TrialListener listener) throws TrialFailedException {
+        return new TrialRunner(catalog, s.budget(), ComputeDevice.CPU, work).run(trial, listener, () -> false);
+    }
+
+    @Test
+    void evaluatesBeforeTrainingEveryEvalEveryEpisodesAndAtTheEnd() throws Exception {
+        StudySpec s = spec();
+        TrialResult r = run(s, Planner.plan(s).get(0), new TrialListener() { });
+        assertThat(r.evaluations()).extracting(EvaluationPoint::episode).containsExactly(0, 3, 6);
+        assertThat(r.evaluations()).allSatisfy(e -> assertThat(e.episodes()).isEqualTo(5));
+        assertThat(r.evaluations().get(2).successRate()).isGreaterThan(r.evaluations().get(0).successRate());
+    }
+
+    @Test
+    void countsHumanEffortAtEveryEvaluationPoint() throws Exception {
+        StudySpec s = spec();
+        TrialResult r = run(s, Planner.plan(s).get(0), new TrialListener() { });
+        Effort total = r.effort();
+        assertThat(total.feedbackEvents()).isPositive();
+        assertThat(total.teacherSteps()).isEqualTo(total.feedbackEvents());
+        assertThat(total.envSteps()).isGreaterThanOrEqualTo(total.feedbackEvents());
+        assertThat(r.evaluations().get(0).effort()).isEqualTo(Effort.NONE);
+        assertThat(r.evaluations().get(2).effort()).isEqualTo(total);
+        assertThat(r.metrics()).extracting(MetricPoint::name).containsOnly("labels");
+    }
+
+    @Test
+    void theSameSeedGivesTheSameResultsAndAnotherSeedDiffers() throws Exception {
+        StudySpec s = spec();
+        List<Trial> trials = Planner.plan(s);
+        TrialResult a = run(s, trials.get(0), new TrialListener() { });
+        TrialResult b = run(s, trials.get(0), new TrialListener() { });
+        TrialResult c = run(s, trials.get(1), new TrialListener() { });
+        assertThat(b.evaluations()).isEqualTo(a.evaluations());
+        assertThat(b.effort()).isEqualTo(a.effort());
+        assertThat(c.effort()).isNotEqualTo(a.effort());
+    }
+
+    @Test
+    void aPluginExceptionFailsTheTrialNamingItsKeySeedAndPhase() {
+        StudySpec s = spec("learners[0].failOnEpisode=2");
+        Trial trial = Planner.plan(s).get(1);
+        TrialFailedException e = catchThrowableOfType(TrialFailedException.class,
+                () -> run(s, trial, new TrialListener() { }));
+        assertThat(e.trialKey()).isEqualTo("line/oracle/table/seed-2");
+        assertThat(e.seed()).isEqualTo(2);
+        assertThat(e.getMessage()).contains("training episode 2").contains("learner exploded on purpose");
+    }
+
+    @Test
+    void theSchedulerRecordsAFailingTrialAndFinishesTheOthers() {
+        StudySpec s = spec("learners[0].failOnEpisode=1", "seeds=[1]");
+        StudySpec ok = spec();
+        List<Trial> trials = new ArrayList<>(Planner.plan(s));
+        trials.addAll(Planner.plan(ok).stream().map(t -> new Trial(t.index() + 1, t.environment(), t.feedback(), t.learner(),
+                t.seed() + 10)).toList());
+        List<String> finished = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        TrialSink sink = new TrialSink() {
+            @Override
+            public void started(Trial trial) {
+            }
+
+            @Override
+            public synchronized void finished(TrialResult result) {
+                finished.add(result.trial().key());
+            }
+
+            @Override
+            public synchronized void failed(Trial trial, TrialFailedException failure, long wallMillis) {
+                failed.add(trial.key());
+            }
+        };
+        LocalScheduler.Outcome outcome = new LocalScheduler(2).run(trials,
+                new TrialRunner(catalog, s.budget(), ComputeDevice.CPU, work), sink, new TrialListener() { }, new AtomicBoolean());
+        assertThat(outcome).isEqualTo(new LocalScheduler.Outcome(2, 1, 0));
+        assertThat(failed).containsExactly("line/oracle/table/seed-1");
+        assertThat(finished).containsExactlyInAnyOrder("line/oracle/table/seed-11", "line/oracle/table/seed-12");
+    }
+
+    @Test
+    void plansSeedMajorSoEveryCellGetsItsFirstSeedFirst() {
+        StudySpec s = new StudyLoader(catalog).loadText("p.yaml", STUDY.replace("feedback: [{id: oracle}]",
+                "feedback: [{id: oracle, label: a}, {id: oracle, label: b}]"), List.of());
+        assertThat(Planner.plan(s)).extracting(Trial::key).containsExactly(
+                "line/a/table/seed-1", "line/b/table/seed-1", "line/a/table/seed-2", "line/b/table/seed-2");
+    }
+}

@@ -1,0 +1,84 @@
+package io.corrigo.core.internal.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.corrigo.core.internal.fixtures.TestCatalog;
+import io.corrigo.core.internal.run.Effort;
+import io.corrigo.core.internal.run.EvaluationPoint;
+import io.corrigo.core.internal.run.MetricPoint;
+import io.corrigo.core.internal.run.Planner;
+import io.corrigo.core.internal.run.Trial;
+import io.corrigo.core.internal.run.TrialFailedException;
+import io.corrigo.core.internal.run.TrialResult;
+import io.corrigo.core.internal.spec.StudyLoader;
+import io.qameta.allure.Epic;
+import io.qameta.allure.Feature;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@Epic("Store")
+@Feature("SQLite")
+class StoreTest {
+
+    @TempDir
+    Path dir;
+
+    private final List<Trial> trials = Planner.plan(new StudyLoader(TestCatalog.standard()).loadText("s.yaml", """
+            name: stored
+            seeds: [1, 2, 3]
+            environments: [{id: line}]
+            feedback: [{id: oracle}]
+            learners: [{id: table}]
+            """, List.of()));
+
+    @Test
+    void aCommittedTrialReadsBackAfterTheStoreIsReopened() {
+        Effort effort = new Effort(100, 12, 10, 0);
+        long id;
+        try (Store store = Store.open(dir.resolve("c.db"))) {
+            id = store.createStudy("stored", "s.yaml", "cpu", "yaml", "{}", trials);
+            store.markRunning(id, trials.get(0));
+            store.commitTrial(id, new TrialResult(trials.get(0), List.of(
+                    new EvaluationPoint(0, 10, 0, -5, 0.1, Effort.NONE), new EvaluationPoint(5, 10, 7, -1, 0.8, effort)),
+                    List.of(new MetricPoint(1, "loss", 0.5, 3)), effort, 1234));
+        }
+        try (Store store = Store.open(dir.resolve("c.db"))) {
+            StoredStudy s = store.latest("stored").orElseThrow();
+            assertThat(s.id()).isEqualTo(id);
+            List<StoredTrial> stored = store.trials(id);
+            assertThat(stored).extracting(StoredTrial::state).containsExactly("done", "pending", "pending");
+            assertThat(stored.get(0).effort()).isEqualTo(effort);
+            assertThat(stored.get(0).wallMillis()).isEqualTo(1234);
+            assertThat(store.evaluations(id).get(stored.get(0).id())).extracting(EvaluationPoint::successes).containsExactly(0, 7);
+        }
+    }
+
+    @Test
+    void aFailedTrialKeepsItsReasonAndUnfinishedTrialsAreMarkedCancelled() {
+        try (Store store = Store.open(dir.resolve("f.db"))) {
+            long id = store.createStudy("stored", "s.yaml", "cpu", "yaml", "{}", trials);
+            store.markRunning(id, trials.get(1));
+            store.failTrial(id, trials.get(1), new TrialFailedException(trials.get(1).key(), 2, "boom", null).describe(), 5);
+            store.finishStudy(id, "failed");
+            assertThat(store.trials(id)).extracting(StoredTrial::state).containsExactly("cancelled", "failed", "cancelled");
+            assertThat(store.trials(id).get(1).error()).contains("boom").contains("seed 2");
+            assertThat(store.evaluations(id)).isEmpty();
+            assertThat(store.latest("stored").orElseThrow().state()).isEqualTo("failed");
+        }
+    }
+
+    @Test
+    void aFailedCommitLeavesNothingOfTheTrial() {
+        try (Store store = Store.open(dir.resolve("a.db"))) {
+            long id = store.createStudy("stored", "s.yaml", "cpu", "yaml", "{}", trials);
+            EvaluationPoint p = new EvaluationPoint(5, 10, 7, -1, 0.8, Effort.NONE);
+            TrialResult duplicateEpisodes = new TrialResult(trials.get(0), List.of(p, p), List.of(), Effort.NONE, 1);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.commitTrial(id, duplicateEpisodes))
+                    .isInstanceOf(StoreException.class);
+            assertThat(store.trials(id).get(0).state()).isEqualTo("pending");
+            assertThat(store.evaluations(id)).isEmpty();
+        }
+    }
+}

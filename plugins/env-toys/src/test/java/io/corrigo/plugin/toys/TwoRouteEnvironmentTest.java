@@ -1,0 +1,183 @@
+package io.corrigo.plugin.toys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.corrigo.api.Action;
+import io.corrigo.api.ConfigException;
+import io.corrigo.api.Observation;
+import io.corrigo.api.env.EnvironmentProvider;
+import io.corrigo.api.env.StepResult;
+import io.corrigo.testkit.EnvironmentContract;
+import io.qameta.allure.Epic;
+import io.qameta.allure.Feature;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+@Epic("Environments")
+@Feature("two-route")
+class TwoRouteEnvironmentTest implements EnvironmentContract<TwoRouteConfig> {
+
+    @Override
+    public EnvironmentProvider<TwoRouteConfig> provider() {
+        return new TwoRouteProvider();
+    }
+
+    /** What one expert episode did. */
+    private record Episode(double startX, int side, double extremeX, int steps, StepResult last) {
+    }
+
+    private static Episode expertEpisode(TwoRouteEnvironment env, long seed) {
+        Observation o = env.reset(seed);
+        double startX = o.get(0);
+        double extremeX = startX;
+        StepResult r = null;
+        int steps = 0;
+        while (r == null || !r.done()) {
+            r = env.step(env.expert().act(o, Action.zeros(2)));
+            o = r.observation();
+            steps++;
+            if (Math.abs(o.get(0)) > Math.abs(extremeX)) {
+                extremeX = o.get(0);
+            }
+        }
+        return new Episode(startX, env.expertSide(), extremeX, steps, r);
+    }
+
+    @Test
+    void expertSolvesAThousandEpisodesInAboutFortyTwoSteps() {
+        TwoRouteEnvironment env = new TwoRouteEnvironment(TwoRouteConfig.DEFAULTS);
+        int solved = 0;
+        long totalSteps = 0;
+        long started = System.nanoTime();
+        for (long seed = 0; seed < 1_000; seed++) {
+            Episode e = expertEpisode(env, seed);
+            solved += e.last().info().success() ? 1 : 0;
+            totalSteps += e.steps();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        double meanSteps = totalSteps / 1_000.0;
+        System.out.printf("two-route expert: %d/1000 solved, mean %.2f steps, %.0f steps/s%n",
+                solved, meanSteps, totalSteps / seconds);
+        assertThat(solved).isGreaterThanOrEqualTo(999);
+        assertThat(meanSteps).isBetween(40.0, 44.0);
+    }
+
+    @Test
+    void expertPicksTheSideOfItsStart() {
+        TwoRouteEnvironment env = new TwoRouteEnvironment(TwoRouteConfig.DEFAULTS);
+        Set<Integer> undecidedSides = new HashSet<>();
+        for (long seed = 0; seed < 400; seed++) {
+            Episode e = expertEpisode(env, seed);
+            assertThat(Math.signum(e.extremeX())).as("seed %d passes on its side", seed).isEqualTo(e.side());
+            if (Math.abs(e.startX()) >= 0.02) {
+                assertThat(e.side()).as("seed %d starts at x=%f", seed, e.startX())
+                        .isEqualTo((int) Math.signum(e.startX()));
+            } else {
+                undecidedSides.add(e.side());
+            }
+        }
+        assertThat(undecidedSides).as("starts near x = 0 go either way").containsExactlyInAnyOrder(-1, 1);
+    }
+
+    @Test
+    void reachingTheGoalTerminatesWithSuccessAndFullProgress() {
+        StepResult last = expertEpisode(new TwoRouteEnvironment(TwoRouteConfig.DEFAULTS), 11).last();
+        assertThat(last.terminated()).isTrue();
+        assertThat(last.truncated()).isFalse();
+        assertThat(last.info().success()).isTrue();
+        assertThat(last.info().progress()).isEqualTo(1.0);
+        assertThat(last.reward()).isGreaterThan(0.9);
+    }
+
+    @Test
+    void enteringTheObstacleTerminatesWithoutSuccess() {
+        TwoRouteEnvironment env = new TwoRouteEnvironment(TwoRouteConfig.DEFAULTS);
+        env.reset(7);
+        StepResult r;
+        int steps = 0;
+        do {
+            r = env.step(Action.of(0, 1));
+            steps++;
+        } while (!r.done());
+        assertThat(r.terminated()).isTrue();
+        assertThat(r.truncated()).isFalse();
+        assertThat(r.info().success()).isFalse();
+        assertThat(r.reward()).isLessThan(-1.0);
+        assertThat(steps).isLessThan(15);
+        assertThat(r.observation().get(1)).isBetween(-0.35f, -0.1f);
+    }
+
+    @Test
+    void waitingOutTheStepLimitTruncatesWithoutSuccess() {
+        TwoRouteEnvironment env = new TwoRouteEnvironment(TwoRouteConfig.DEFAULTS);
+        env.reset(2);
+        StepResult r = null;
+        for (int t = 0; t < 100; t++) {
+            assertThat(r == null || !r.done()).isTrue();
+            r = env.step(Action.zeros(2));
+        }
+        assertThat(r.truncated()).isTrue();
+        assertThat(r.terminated()).isFalse();
+        assertThat(r.info().success()).isFalse();
+        assertThat(r.info().progress()).isEqualTo(0.0);
+    }
+
+    @Test
+    void actionsAreClippedIntoTheBoxThenToUnitSpeed() {
+        TwoRouteEnvironment env = new TwoRouteEnvironment(TwoRouteConfig.DEFAULTS);
+        Observation start = env.reset(3);
+        Observation afterFast = env.step(Action.of(5, 0)).observation();
+        assertThat(afterFast.get(0) - start.get(0)).isCloseTo(0.05f, within(1e-6f));
+        assertThat(afterFast.get(1)).isEqualTo(start.get(1));
+        Observation afterDiagonal = env.step(Action.of(3, -4)).observation();
+        float component = (float) (0.05 / Math.sqrt(2));
+        assertThat(afterDiagonal.get(0) - afterFast.get(0)).isCloseTo(component, within(1e-6f));
+        assertThat(afterDiagonal.get(1) - afterFast.get(1)).isCloseTo(-component, within(1e-6f));
+    }
+
+    @Test
+    void theArenaWallsStopThePointMass() {
+        TwoRouteEnvironment env = new TwoRouteEnvironment(TwoRouteConfig.DEFAULTS);
+        env.reset(4);
+        Observation o = null;
+        for (int t = 0; t < 30; t++) {
+            o = env.step(Action.of(-1, 0)).observation();
+        }
+        assertThat(o.get(0)).isEqualTo(-1f);
+        assertThat(env.observationSpace().contains(o)).isTrue();
+    }
+
+    @Test
+    void steppingOrAskingTheExpertBeforeAResetFails() {
+        TwoRouteEnvironment env = new TwoRouteEnvironment(TwoRouteConfig.DEFAULTS);
+        assertThatThrownBy(() -> env.step(Action.zeros(2))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> env.expert().act(Observation.of(0, 0), Action.zeros(2)))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void providerReturnsTheSpecDefaults() {
+        TwoRouteProvider provider = new TwoRouteProvider();
+        assertThat(provider.configType()).isEqualTo(TwoRouteConfig.class);
+        assertThat(provider.defaultConfig()).isEqualTo(new TwoRouteConfig(100, 0.05, 0.3, 0.05, 0.2, 0.1));
+        assertThat(provider.description()).isNotBlank();
+    }
+
+    @Test
+    void rejectsNonPositiveGoalTolerance() {
+        assertThatThrownBy(() -> new TwoRouteConfig(100, 0.05, 0.3, 0, 0.2, 0.1))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.violations())
+                        .extracting(ConfigException.Violation::field).containsExactly("goalTolerance"));
+    }
+
+    @Test
+    void reportsEveryInvalidFieldAtOnce() {
+        assertThatThrownBy(() -> new TwoRouteConfig(0, -0.05, 0.5, 0.05, 0.6, 0.1))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.violations())
+                        .extracting(ConfigException.Violation::field)
+                        .containsExactly("maxSteps", "stepSize", "obstacleRadius", "startXSpread"));
+    }
+}
