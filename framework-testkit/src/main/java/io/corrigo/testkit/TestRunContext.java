@@ -21,6 +21,7 @@ public final class TestRunContext implements RunContext {
     private final long seed;
     private final Path workDirectory;
     private final Map<String, List<Double>> metrics = new ConcurrentHashMap<>();
+    private final Map<String, String> notes = new ConcurrentHashMap<>();
 
     private TestRunContext(long seed, Path workDirectory) {
         this.seed = seed;
@@ -69,6 +70,16 @@ public final class TestRunContext implements RunContext {
     @Override
     public Path workDirectory() {
         return workDirectory;
+    }
+
+    @Override
+    public void note(String key, String value) {
+        notes.put(key, value);
+    }
+
+    /** Notes recorded so far. */
+    public Map<String, String> notes() {
+        return Map.copyOf(notes);
     }
 
     @Override

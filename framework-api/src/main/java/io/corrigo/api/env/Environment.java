@@ -4,6 +4,8 @@ import io.corrigo.api.Action;
 import io.corrigo.api.Observation;
 import io.corrigo.api.Space;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -48,6 +50,44 @@ public interface Environment extends AutoCloseable {
      */
     default List<ActionGroup> actionGroups() {
         return List.of(ActionGroup.all(actionSpace().dimension()));
+    }
+
+    /**
+     * Saves the current state, if this environment supports it (cheap environments should).
+     *
+     * @since 1.1
+     */
+    default Optional<Snapshot> snapshot() {
+        return Optional.empty();
+    }
+
+    /**
+     * Restores a state saved by {@link #snapshot()} of this instance, including the step count.
+     *
+     * @throws IllegalStateException if snapshots are not supported
+     * @since 1.1
+     */
+    default void restore(Snapshot snapshot) {
+        throw new IllegalStateException(getClass().getSimpleName() + " does not support snapshots");
+    }
+
+    /**
+     * A cheap estimate of how good the current state is, higher is better (e.g. minus the distance
+     * to the goal, minus an LQR cost-to-go), for value-based intervention gates. Empty if none.
+     *
+     * @since 1.1
+     */
+    default OptionalDouble value() {
+        return OptionalDouble.empty();
+    }
+
+    /**
+     * A vector drawing of the current state for rollout replay; {@link Scene#EMPTY} if none.
+     *
+     * @since 1.1
+     */
+    default Scene scene() {
+        return Scene.EMPTY;
     }
 
     /** Releases resources; idempotent. */

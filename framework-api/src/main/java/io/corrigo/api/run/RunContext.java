@@ -39,6 +39,14 @@ public interface RunContext {
     /** A directory private to this trial (checkpoints, artefacts); exists. */
     Path workDirectory();
 
+    /**
+     * Records a fact about this trial in its manifest: a calibrated parameter, a fallback taken, a
+     * deviation from the original algorithm's settings. A later note with the same key replaces it.
+     *
+     * @since 1.1
+     */
+    void note(String key, String value);
+
     /** Whether the trial should stop as soon as possible (the study was cancelled). */
     boolean cancelled();
 }

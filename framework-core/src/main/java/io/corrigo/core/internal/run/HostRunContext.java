@@ -28,6 +28,7 @@ final class HostRunContext implements RunContext {
     private final Path workDirectory;
     private final BooleanSupplier cancelled;
     private final Map<String, double[]> sums = new TreeMap<>();
+    private final Map<String, String> notes = new TreeMap<>();
 
     HostRunContext(String trialId, long seed, ComputeDevice device, Path workDirectory, BooleanSupplier cancelled) {
         this.trialId = trialId;
@@ -90,6 +91,18 @@ final class HostRunContext implements RunContext {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the trial directory " + workDirectory, e);
         }
+    }
+
+    @Override
+    public synchronized void note(String key, String value) {
+        if (key == null || key.isBlank() || value == null) {
+            throw new IllegalArgumentException("a note needs a key and a value");
+        }
+        notes.put(key, value);
+    }
+
+    synchronized Map<String, String> notes() {
+        return Map.copyOf(notes);
     }
 
     @Override

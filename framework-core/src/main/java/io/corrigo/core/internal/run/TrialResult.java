@@ -1,6 +1,7 @@
 package io.corrigo.core.internal.run;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything a finished trial produced; stored in one transaction.
@@ -10,12 +11,14 @@ import java.util.List;
  * @param metrics     per-episode diagnostics
  * @param effort      total training effort
  * @param wallMillis  wall time
+ * @param notes       facts the plugins recorded for the manifest (calibrations, fallbacks, deviations)
  */
 public record TrialResult(Trial trial, List<EvaluationPoint> evaluations, List<MetricPoint> metrics, Effort effort,
-                          long wallMillis) {
+                          long wallMillis, Map<String, String> notes) {
 
     public TrialResult {
         evaluations = List.copyOf(evaluations);
         metrics = List.copyOf(metrics);
+        notes = Map.copyOf(notes);
     }
 }

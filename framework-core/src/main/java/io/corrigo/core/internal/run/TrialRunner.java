@@ -73,7 +73,8 @@ public final class TrialRunner {
             // a plugin's failure, even a missing class or a blown stack, fails its trial, not the study
             throw new TrialFailedException(trial.key(), trial.seed(), s.where + ": " + e, e);
         }
-        return new TrialResult(trial, s.evaluations, s.metrics, s.effort(), (System.nanoTime() - start) / 1_000_000);
+        return new TrialResult(trial, s.evaluations, s.metrics, s.effort(), (System.nanoTime() - start) / 1_000_000,
+                context.notes());
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -1,6 +1,12 @@
 package io.corrigo.core.internal.store;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** The store's tables. Additive changes only: old stores must stay readable. */
 final class Schema {
@@ -42,6 +48,7 @@ final class Schema {
               feedback_events INTEGER,
               teacher_steps INTEGER,
               takeovers INTEGER,
+              notes_json TEXT,
               UNIQUE (study_id, trial_key)
             )""",
             """
@@ -66,4 +73,19 @@ final class Schema {
               value REAL,
               count INTEGER
             )""");
+
+    /** Columns added after the first release, for stores created before them. */
+    static void migrate(Connection c) throws SQLException {
+        Set<String> columns = new HashSet<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA table_info(trials)")) {
+            while (rs.next()) {
+                columns.add(rs.getString("name"));
+            }
+        }
+        if (!columns.contains("notes_json")) {
+            try (Statement s = c.createStatement()) {
+                s.execute("ALTER TABLE trials ADD COLUMN notes_json TEXT");
+            }
+        }
+    }
 }

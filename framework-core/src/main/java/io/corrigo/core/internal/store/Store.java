@@ -47,6 +47,7 @@ public final class Store implements AutoCloseable {
                 for (String ddl : Schema.DDL) {
                     s.execute(ddl);
                 }
+                Schema.migrate(c);
             }
             return new Store(c);
         } catch (IOException e) {
@@ -107,8 +108,8 @@ public final class Store implements AutoCloseable {
             long trialId = trialId(studyId, r.trial().key());
             Effort e = r.effort();
             execute("UPDATE trials SET state = 'done', finished_at = ?, wall_ms = ?, env_steps = ?, feedback_events = ?, "
-                            + "teacher_steps = ?, takeovers = ?, error = NULL WHERE id = ?", Instant.now().toString(), r.wallMillis(),
-                    e.envSteps(), e.feedbackEvents(), e.teacherSteps(), e.takeovers(), trialId);
+                            + "teacher_steps = ?, takeovers = ?, notes_json = ?, error = NULL WHERE id = ?", Instant.now().toString(),
+                    r.wallMillis(), e.envSteps(), e.feedbackEvents(), e.teacherSteps(), e.takeovers(), Json.object(r.notes()), trialId);
             try (PreparedStatement p = connection.prepareStatement("INSERT INTO evaluations(trial_id, episode, episodes, successes, "
                     + "mean_return, mean_progress, env_steps, feedback_events, teacher_steps, takeovers) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
                 for (EvaluationPoint ev : r.evaluations()) {
@@ -185,7 +186,7 @@ public final class Store implements AutoCloseable {
         return new StoredTrial(rs.getLong("id"), rs.getString("trial_key"), rs.getString("environment"), rs.getString("feedback"),
                 rs.getString("learner"), rs.getLong("seed"), rs.getString("state"), Optional.ofNullable(rs.getString("error")).orElse(""),
                 rs.getLong("wall_ms"), new Effort(rs.getLong("env_steps"), rs.getLong("feedback_events"),
-                rs.getLong("teacher_steps"), rs.getLong("takeovers")));
+                rs.getLong("teacher_steps"), rs.getLong("takeovers")), Optional.ofNullable(rs.getString("notes_json")).orElse("{}"));
     }
 
     private long trialId(long studyId, String key) throws SQLException {

@@ -15,7 +15,8 @@ import io.corrigo.core.internal.run.Effort;
  * @param error       the failure, or empty
  * @param wallMillis  wall time of a finished or failed trial
  * @param effort      total training effort of a finished trial
+ * @param notesJson   the plugins' notes for the manifest, a JSON object of strings
  */
 public record StoredTrial(long id, String key, String environment, String feedback, String learner, long seed,
-                          String state, String error, long wallMillis, Effort effort) {
+                          String state, String error, long wallMillis, Effort effort, String notesJson) {
 }
