@@ -12,13 +12,15 @@ import java.util.Map;
  * @param effort      total training effort
  * @param wallMillis  wall time
  * @param notes       facts the plugins recorded for the manifest (calibrations, fallbacks, deviations)
+ * @param rollouts    recorded episodes for replay
  */
 public record TrialResult(Trial trial, List<EvaluationPoint> evaluations, List<MetricPoint> metrics, Effort effort,
-                          long wallMillis, Map<String, String> notes) {
+                          long wallMillis, Map<String, String> notes, List<Rollout> rollouts) {
 
     public TrialResult {
         evaluations = List.copyOf(evaluations);
         metrics = List.copyOf(metrics);
         notes = Map.copyOf(notes);
+        rollouts = List.copyOf(rollouts);
     }
 }

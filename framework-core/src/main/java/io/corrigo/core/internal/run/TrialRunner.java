@@ -74,7 +74,7 @@ public final class TrialRunner {
             throw new TrialFailedException(trial.key(), trial.seed(), s.where + ": " + e, e);
         }
         return new TrialResult(trial, s.evaluations, s.metrics, s.effort(), (System.nanoTime() - start) / 1_000_000,
-                context.notes());
+                context.notes(), s.rollouts);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -116,6 +116,7 @@ public final class TrialRunner {
         private final TrialListener listener;
         private final List<EvaluationPoint> evaluations = new ArrayList<>();
         private final List<MetricPoint> metrics = new ArrayList<>();
+        private final List<Rollout> rollouts = new ArrayList<>();
         private long envSteps;
         private long feedbackEvents;
         private long teacherSteps;
@@ -137,12 +138,20 @@ public final class TrialRunner {
             Observation obs = env.reset(Seeds.derive(trial.seed(), "episode-" + episode));
             learner.startEpisode();
             feedback.startEpisode();
+            RolloutRecorder recorder = episode == 1 || episode % budget.evalEvery() == 0
+                    ? new RolloutRecorder("training", episode) : null;
             for (int t = 1; t <= env.maxSteps(); t++) {
+                if (recorder != null) {
+                    recorder.before(env, t);
+                }
                 Action proposed = checked(learner.act(obs), env, "learner '" + trial.learner().id() + "' proposed");
                 Action expert = checked(env.expert().act(obs, proposed), env, "the expert of '" + trial.environment().id() + "'");
                 Response r = feedback.respond(new Query(obs, proposed, expert, t));
                 Action executed = checked(r.executed(), env, "feedback '" + trial.feedback().id() + "' executed");
                 StepResult step = env.step(executed);
+                if (recorder != null) {
+                    recorder.after(proposed, expert, r, executed, step);
+                }
                 count(r);
                 boolean last = step.done() || t == env.maxSteps();
                 learner.observe(new Transition(obs, proposed, r.feedback(), executed, r.executedBy(), step.observation(),
@@ -151,6 +160,9 @@ public final class TrialRunner {
                     break;
                 }
                 obs = step.observation();
+            }
+            if (recorder != null) {
+                rollouts.add(recorder.finish(env));
             }
             learner.endEpisode();
             metrics.addAll(context.drainEpisode(episode));
@@ -178,8 +190,16 @@ public final class TrialRunner {
                 Observation obs = env.reset(EVALUATION_SEED_BASE + j);
                 boolean success = false;
                 double lastProgress = 0;
+                RolloutRecorder recorder = j == 0 ? new RolloutRecorder("evaluation", episode) : null;
                 for (int t = 1; t <= env.maxSteps(); t++) {
-                    StepResult step = env.step(checked(learner.act(obs), env, "learner '" + trial.learner().id() + "' proposed"));
+                    if (recorder != null) {
+                        recorder.before(env, t);
+                    }
+                    Action action = checked(learner.act(obs), env, "learner '" + trial.learner().id() + "' proposed");
+                    StepResult step = env.step(action);
+                    if (recorder != null) {
+                        recorder.after(action, null, null, action, step);
+                    }
                     returns += step.reward();
                     success |= step.info().success();
                     lastProgress = step.info().progress();
@@ -187,6 +207,9 @@ public final class TrialRunner {
                         break;
                     }
                     obs = step.observation();
+                }
+                if (recorder != null) {
+                    rollouts.add(recorder.finish(env));
                 }
                 successes += success ? 1 : 0;
                 progress += lastProgress;

@@ -72,7 +72,19 @@ final class Schema {
               name TEXT NOT NULL,
               value REAL,
               count INTEGER
-            )""");
+            )""",
+            "CREATE INDEX IF NOT EXISTS metrics_by_trial ON metrics(trial_id)",
+            """
+            CREATE TABLE IF NOT EXISTS rollouts (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              trial_id INTEGER NOT NULL REFERENCES trials(id),
+              kind TEXT NOT NULL,
+              episode INTEGER NOT NULL,
+              steps INTEGER NOT NULL,
+              success INTEGER NOT NULL,
+              frames_json TEXT NOT NULL
+            )""",
+            "CREATE INDEX IF NOT EXISTS rollouts_by_trial ON rollouts(trial_id)");
 
     /** Columns added after the first release, for stores created before them. */
     static void migrate(Connection c) throws SQLException {

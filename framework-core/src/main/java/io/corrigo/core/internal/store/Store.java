@@ -3,6 +3,7 @@ package io.corrigo.core.internal.store;
 import io.corrigo.core.internal.run.Effort;
 import io.corrigo.core.internal.run.EvaluationPoint;
 import io.corrigo.core.internal.run.MetricPoint;
+import io.corrigo.core.internal.run.Rollout;
 import io.corrigo.core.internal.run.Trial;
 import io.corrigo.core.internal.run.TrialResult;
 import java.io.IOException;
@@ -124,6 +125,14 @@ public final class Store implements AutoCloseable {
                     "INSERT INTO metrics(trial_id, episode, name, value, count) VALUES (?,?,?,?,?)")) {
                 for (MetricPoint m : r.metrics()) {
                     bind(p, new Object[]{trialId, m.episode(), m.name(), m.value(), m.count()});
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+            try (PreparedStatement p = connection.prepareStatement(
+                    "INSERT INTO rollouts(trial_id, kind, episode, steps, success, frames_json) VALUES (?,?,?,?,?,?)")) {
+                for (Rollout ro : r.rollouts()) {
+                    bind(p, new Object[]{trialId, ro.kind(), ro.episode(), ro.steps(), ro.success() ? 1 : 0, ro.framesJson()});
                     p.addBatch();
                 }
                 p.executeBatch();

@@ -42,7 +42,7 @@ class StoreTest {
             store.markRunning(id, trials.get(0));
             store.commitTrial(id, new TrialResult(trials.get(0), List.of(
                     new EvaluationPoint(0, 10, 0, -5, 0.1, Effort.NONE), new EvaluationPoint(5, 10, 7, -1, 0.8, effort)),
-                    List.of(new MetricPoint(1, "loss", 0.5, 3)), effort, 1234, java.util.Map.of("calibrated", "0.3")));
+                    List.of(new MetricPoint(1, "loss", 0.5, 3)), effort, 1234, java.util.Map.of("calibrated", "0.3"), List.of()));
         }
         try (Store store = Store.open(dir.resolve("c.db"))) {
             StoredStudy s = store.latest("stored").orElseThrow();
@@ -75,7 +75,7 @@ class StoreTest {
         try (Store store = Store.open(dir.resolve("a.db"))) {
             long id = store.createStudy("stored", "s.yaml", "cpu", "yaml", "{}", trials);
             EvaluationPoint p = new EvaluationPoint(5, 10, 7, -1, 0.8, Effort.NONE);
-            TrialResult duplicateEpisodes = new TrialResult(trials.get(0), List.of(p, p), List.of(), Effort.NONE, 1, java.util.Map.of());
+            TrialResult duplicateEpisodes = new TrialResult(trials.get(0), List.of(p, p), List.of(), Effort.NONE, 1, java.util.Map.of(), List.of());
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.commitTrial(id, duplicateEpisodes))
                     .isInstanceOf(StoreException.class);
             assertThat(store.trials(id).get(0).state()).isEqualTo("pending");

@@ -1,0 +1,84 @@
+package io.corrigo.distribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.corrigo.api.PluginProvider;
+import io.corrigo.core.internal.osgi.BundleStatus;
+import io.corrigo.core.internal.osgi.FelixHost;
+import io.corrigo.core.internal.plugin.PluginKind;
+import io.qameta.allure.Epic;
+import io.qameta.allure.Feature;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@Epic("Plugin host")
+@Feature("Felix with the real bundles")
+class PluginHostIT {
+
+    @TempDir
+    Path dropins;
+
+    @Test
+    void everyBundledBundleResolvesAndEveryProviderRegistersWithItsId() {
+        try (FelixHost host = FelixHost.start(Distribution.bundles(), dropins, Duration.ofMillis(200))) {
+            assertThat(host.bundles()).isNotEmpty().allSatisfy(b -> {
+                assertThat(b.state()).as(b.symbolicName()).isEqualTo("ACTIVE");
+                assertThat(b.problem()).as(b.symbolicName()).isEmpty();
+            });
+            assertThat(host.bundles()).extracting(BundleStatus::symbolicName).contains("org.apache.felix.scr",
+                    "io.corrigo.framework-djl", "io.corrigo.env-toys", "io.corrigo.feedback-oracle", "io.corrigo.plugin-bc");
+            assertThat(host.catalog().ids(PluginKind.ENVIRONMENT)).contains("two-route", "particle");
+            assertThat(host.catalog().ids(PluginKind.FEEDBACK)).contains("absolute");
+            assertThat(host.catalog().ids(PluginKind.LEARNER)).contains("bc");
+            for (PluginKind kind : PluginKind.values()) {
+                for (String id : host.catalog().ids(kind)) {
+                    PluginProvider<?> p = host.catalog().find(kind, id).orElseThrow();
+                    assertThat(kind.service()).isAssignableFrom(p.getClass());
+                    assertThat(p.defaultConfig()).isInstanceOf(p.configType());
+                    assertThat(p.description()).isNotBlank();
+                }
+            }
+        }
+    }
+
+    @Test
+    void aBundleDroppedInWhileTheHostRunsAppearsAndDisappearsWithoutARestart() throws Exception {
+        try (FelixHost host = FelixHost.start(Distribution.bundles(), dropins, Duration.ofMillis(200))) {
+            assertThat(host.catalog().find(PluginKind.LEARNER, "knn")).isEmpty();
+            Files.copy(Distribution.knnJar(), dropins.resolve("knn.jar"), StandardCopyOption.REPLACE_EXISTING);
+            assertThat(waitFor(host, "knn", true)).isPresent();
+            assertThat(host.catalog().bundleOf(PluginKind.LEARNER, "knn")).hasValueSatisfying(
+                    b -> assertThat(b).startsWith("io.corrigo.knn-learner "));
+            Files.delete(dropins.resolve("knn.jar"));
+            assertThat(waitFor(host, "knn", false)).isEmpty();
+        }
+    }
+
+    @Test
+    void aDropInThatCannotResolveIsListedWithTheReasonAndTheHostKeepsWorking() throws Exception {
+        BrokenBundle.write(dropins.resolve("broken.jar"));
+        try (FelixHost host = FelixHost.start(Distribution.bundles(), dropins, Duration.ofMillis(200))) {
+            BundleStatus broken = host.bundles().stream().filter(b -> b.file().equals("broken.jar")).findFirst().orElseThrow();
+            assertThat(broken.origin()).isEqualTo("dropins");
+            assertThat(broken.state()).isNotEqualTo("ACTIVE");
+            assertThat(broken.problem()).hasValueSatisfying(p -> assertThat(p).contains("io.example.nowhere"));
+            assertThat(host.catalog().ids(PluginKind.LEARNER)).contains("bc");
+        }
+    }
+
+    private static Optional<PluginProvider<?>> waitFor(FelixHost host, String id, boolean present) throws InterruptedException {
+        for (int i = 0; i < 150; i++) {
+            Optional<PluginProvider<?>> p = host.catalog().find(PluginKind.LEARNER, id);
+            if (p.isPresent() == present) {
+                return p;
+            }
+            Thread.sleep(100);
+        }
+        return host.catalog().find(PluginKind.LEARNER, id);
+    }
+}

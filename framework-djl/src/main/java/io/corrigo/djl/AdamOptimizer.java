@@ -1,0 +1,273 @@
+package io.corrigo.djl;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Adam over a fixed set of parameters, applied with the engine's native in-place update (the
+ * kernel DJL's {@code Optimizer.adam()} calls: one JNI call per parameter updating weight, first
+ * and second moments, then zeroing the gradient), with optional gradient-norm clipping.
+ *
+ * <p>Update (DJL's form): {@code m ← β1·m + (1−β1)·g}, {@code v ← β2·v + (1−β2)·g²},
+ * {@code w ← w − lr·√(1−β2^t)/(1−β1^t) · m/(√v + ε)}.
+ *
+ * <p>Why not DJL's {@code Adam} object itself: it detaches its moment arrays from every manager
+ * ({@code Optimizer.withDefaultState}), so closing the learner's manager never frees them, and it
+ * offers no way to checkpoint them. Here the moments live in a sub-manager of the manager given at
+ * build time, are freed by {@link #close()}, and are saved with {@link #save(Path)}. DJL's own
+ * {@code clipGrad} clamps only from above in this engine version, so clipping is done here.
+ *
+ * @since 1.0
+ */
+public final class AdamOptimizer implements AutoCloseable {
+
+    /** How gradient norms are clipped before the update. */
+    public enum Clipping {
+        /** No clipping. */
+        NONE,
+        /** Scales all gradients together so their joint L2 norm is at most the limit (PyTorch's {@code clip_grad_norm_}). */
+        GLOBAL_NORM,
+        /** Scales each parameter's gradient so its own L2 norm is at most the limit (TensorFlow's {@code clip_by_norm} per tensor). */
+        PER_TENSOR_NORM
+    }
+
+    private static final String MAGIC = "corrigo-adam/1";
+
+    private final NDManager manager;
+    private final float learningRate;
+    private final float beta1;
+    private final float beta2;
+    private final float epsilon;
+    private final Clipping clipping;
+    private final NDArray maxNorm;
+    private final List<String> names;
+    private final List<NDArray> params = new ArrayList<>();
+    private final List<NDArray> means = new ArrayList<>();
+    private final List<NDArray> variances = new ArrayList<>();
+    private final List<NDList> inputs = new ArrayList<>();
+    private final List<NDList> outputs = new ArrayList<>();
+    private long updates;
+    private boolean closed;
+
+    private AdamOptimizer(Builder b, NDManager parent, Map<String, NDArray> parameters) {
+        manager = parent.newSubManager();
+        learningRate = b.learningRate;
+        beta1 = b.beta1;
+        beta2 = b.beta2;
+        epsilon = b.epsilon;
+        clipping = b.clipping;
+        maxNorm = manager.create(b.maxNorm);
+        names = List.copyOf(parameters.keySet());
+        for (NDArray p : parameters.values()) {
+            NDArray m = manager.zeros(p.getShape(), p.getDataType());
+            NDArray v = manager.zeros(p.getShape(), p.getDataType());
+            params.add(p);
+            means.add(m);
+            variances.add(v);
+            inputs.add(new NDList(p, p, m, v));
+            outputs.add(new NDList(p));
+        }
+    }
+
+    /** A builder; the learning rate is required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * One update from the gradients the parameters hold now (after {@link GradientTape#backward}),
+     * which are then zeroed. Temporaries are closed before returning.
+     */
+    public void step() {
+        if (closed) {
+            throw new IllegalStateException("the optimizer is closed");
+        }
+        int n = params.size();
+        NDArray[] grads = new NDArray[n];
+        try {
+            for (int i = 0; i < n; i++) {
+                grads[i] = params.get(i).getGradient();
+            }
+            clip(grads);
+            updates++;
+            double lrCorrected = learningRate * Math.sqrt(1 - Math.pow(beta2, updates)) / (1 - Math.pow(beta1, updates));
+            for (int i = 0; i < n; i++) {
+                NDList in = inputs.get(i);
+                in.set(1, grads[i]);
+                params.get(i).getNDArrayInternal().adamUpdate(in, outputs.get(i), learningRate, (float) lrCorrected,
+                        0f, 1f, -1f, beta1, beta2, epsilon, true, false);
+            }
+        } finally {
+            for (NDArray g : grads) {
+                if (g != null) {
+                    g.close();
+                }
+            }
+        }
+    }
+
+    /** Number of updates applied so far (Adam's t). */
+    public long updates() {
+        return updates;
+    }
+
+    /** Writes the moments and the update count to {@code file}. */
+    public void save(Path file) throws IOException {
+        if (file.getParent() != null) {
+            Files.createDirectories(file.getParent());
+        }
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
+            out.writeUTF(MAGIC);
+            out.writeLong(updates);
+        }
+        TensorFiles.write(file.resolveSibling(file.getFileName() + ".moments"), moments());
+    }
+
+    /** Restores state written by {@link #save(Path)} of an optimizer over the same parameters. */
+    public void load(Path file) throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            String magic = in.readUTF();
+            if (!MAGIC.equals(magic)) {
+                throw new IOException(file + " is not an Adam state file (magic '" + magic + "')");
+            }
+            updates = in.readLong();
+        }
+        TensorFiles.readInto(file.resolveSibling(file.getFileName() + ".moments"), moments());
+    }
+
+    /** Releases the moments; idempotent. The parameters are not touched. */
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            manager.close();
+        }
+    }
+
+    private Map<String, NDArray> moments() {
+        Map<String, NDArray> m = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            m.put("m." + names.get(i), means.get(i));
+            m.put("v." + names.get(i), variances.get(i));
+        }
+        return m;
+    }
+
+    private void clip(NDArray[] grads) {
+        switch (clipping) {
+            case NONE -> { }
+            case PER_TENSOR_NORM -> {
+                for (NDArray g : grads) {
+                    try (NDArray norm = g.norm()) {
+                        scale(g, norm);
+                    }
+                }
+            }
+            case GLOBAL_NORM -> {
+                NDArray total = null;
+                try {
+                    for (NDArray g : grads) {
+                        try (NDArray sq = g.square(); NDArray s = sq.sum()) {
+                            if (total == null) {
+                                total = s.duplicate();
+                            } else {
+                                total.addi(s);
+                            }
+                        }
+                    }
+                    try (NDArray norm = total.sqrt()) {
+                        for (NDArray g : grads) {
+                            scale(g, norm);
+                        }
+                    }
+                } finally {
+                    if (total != null) {
+                        total.close();
+                    }
+                }
+            }
+        }
+    }
+
+    /** {@code g ← g · limit / max(norm, limit)}: unchanged when the norm is within the limit. */
+    private void scale(NDArray g, NDArray norm) {
+        try (NDArray denominator = norm.maximum(maxNorm); NDArray factor = maxNorm.div(denominator)) {
+            g.muli(factor);
+        }
+    }
+
+    /** Builds an {@link AdamOptimizer}. */
+    public static final class Builder {
+
+        private float learningRate = Float.NaN;
+        private float beta1 = 0.9f;
+        private float beta2 = 0.999f;
+        private float epsilon = 1e-8f;
+        private Clipping clipping = Clipping.NONE;
+        private float maxNorm = 1f;
+
+        private Builder() {
+        }
+
+        /** The step size, > 0. */
+        public Builder setLearningRate(float learningRate) {
+            this.learningRate = learningRate;
+            return this;
+        }
+
+        /** First-moment decay, in [0, 1); 0.9 by default. */
+        public Builder optBeta1(float beta1) {
+            this.beta1 = beta1;
+            return this;
+        }
+
+        /** Second-moment decay, in [0, 1); 0.999 by default. */
+        public Builder optBeta2(float beta2) {
+            this.beta2 = beta2;
+            return this;
+        }
+
+        /** Denominator guard, > 0; 1e-8 by default. */
+        public Builder optEpsilon(float epsilon) {
+            this.epsilon = epsilon;
+            return this;
+        }
+
+        /** Clips gradients to L2 norm {@code maxNorm} (> 0), jointly or per tensor. */
+        public Builder optClipping(Clipping clipping, float maxNorm) {
+            this.clipping = clipping;
+            this.maxNorm = maxNorm;
+            return this;
+        }
+
+        /**
+         * An optimizer over {@code parameters} (float32 arrays that require gradients); its moments
+         * live in a sub-manager of {@code manager}.
+         */
+        public AdamOptimizer build(NDManager manager, Map<String, NDArray> parameters) {
+            if (!(learningRate > 0) || !(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1) || !(epsilon > 0)) {
+                throw new IllegalArgumentException("need learningRate > 0, betas in [0, 1), epsilon > 0; got "
+                        + learningRate + ", " + beta1 + ", " + beta2 + ", " + epsilon);
+            }
+            if (clipping == null || (clipping != Clipping.NONE && !(maxNorm > 0))) {
+                throw new IllegalArgumentException("clipping needs a limit > 0, got " + clipping + " " + maxNorm);
+            }
+            if (parameters.isEmpty()) {
+                throw new IllegalArgumentException("no parameters to optimise");
+            }
+            return new AdamOptimizer(this, manager, parameters);
+        }
+    }
+}

@@ -1,0 +1,283 @@
+package io.corrigo.djl;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.LayerNorm;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+/**
+ * A multilayer perceptron holding its own parameters: {@code Linear → activation [→ LayerNorm]} per
+ * hidden layer, then a linear output, optionally squashed by tanh. Forward passes use DJL's fused
+ * {@link Linear#linear(NDArray, NDArray, NDArray)}; there are no Blocks and no Trainer.
+ *
+ * <p>Weights and biases start as PyTorch's {@code nn.Linear} does, uniform in
+ * ±1/√fan_in, drawn from the {@link RandomGenerator} handed to {@link Builder#build}: the same seed
+ * gives bit-identical parameters. LayerNorm starts at gain 1, bias 0.
+ *
+ * <p>The parameters live in a sub-manager of the manager given at build time and are released by
+ * {@link #close()} or when that manager closes. Single-threaded.
+ *
+ * @since 1.0
+ */
+public final class Mlp implements AutoCloseable {
+
+    /** Hidden-layer activation. */
+    public enum Activation { RELU, TANH }
+
+    /** What is applied to the last linear layer's output. */
+    public enum OutputSquash { NONE, TANH }
+
+    private static final float LAYER_NORM_EPS = 1e-5f;
+
+    private final NDManager manager;
+    private final int inputSize;
+    private final int outputSize;
+    private final Activation activation;
+    private final OutputSquash squash;
+    private final List<NDArray> weights = new ArrayList<>();
+    private final List<NDArray> biases = new ArrayList<>();
+    private final List<NDArray> gains = new ArrayList<>();
+    private final List<NDArray> shifts = new ArrayList<>();
+    private final List<Shape> normShapes = new ArrayList<>();
+    private final Map<String, NDArray> parameters;
+    private boolean closed;
+
+    private Mlp(Builder b, NDManager parent, RandomGenerator random) {
+        manager = parent.newSubManager();
+        inputSize = b.inputSize;
+        outputSize = b.outputSize;
+        activation = b.activation;
+        squash = b.squash;
+        Map<String, NDArray> named = new LinkedHashMap<>();
+        int in = inputSize;
+        List<Integer> widths = new ArrayList<>(b.hiddenSizes);
+        widths.add(outputSize);
+        for (int layer = 0; layer < widths.size(); layer++) {
+            int out = widths.get(layer);
+            boolean last = layer == widths.size() - 1;
+            float bound = last && b.zeroInitLastLayer ? 0f : (float) (1 / Math.sqrt(in));
+            NDArray w = parameter(uniform(random, out * in, bound), new Shape(out, in));
+            NDArray bias = parameter(uniform(random, out, bound), new Shape(out));
+            weights.add(w);
+            biases.add(bias);
+            named.put("layers." + layer + ".weight", w);
+            named.put("layers." + layer + ".bias", bias);
+            if (!last && b.layerNorm) {
+                float[] ones = new float[out];
+                java.util.Arrays.fill(ones, 1f);
+                NDArray gain = parameter(ones, new Shape(out));
+                NDArray shift = parameter(new float[out], new Shape(out));
+                gains.add(gain);
+                shifts.add(shift);
+                normShapes.add(new Shape(out));
+                named.put("norms." + layer + ".weight", gain);
+                named.put("norms." + layer + ".bias", shift);
+            }
+            in = out;
+        }
+        parameters = Collections.unmodifiableMap(named);
+    }
+
+    /** A builder; input size, hidden sizes and output size are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The network's output for {@code input} of shape {@code (batch, inputSize)}, recorded for
+     * back-propagation when called inside a {@link GradientTape}. The result and every
+     * intermediate are attached to {@code input}'s manager: call it in a per-step sub-manager.
+     */
+    public NDArray forward(NDArray input) {
+        requireOpen();
+        NDArray h = input;
+        int hidden = weights.size() - 1;
+        for (int layer = 0; layer < hidden; layer++) {
+            h = activate(Linear.linear(h, weights.get(layer), biases.get(layer)).singletonOrThrow());
+            if (!gains.isEmpty()) {
+                h = LayerNorm.layerNorm(h, normShapes.get(layer), gains.get(layer), shifts.get(layer), LAYER_NORM_EPS)
+                        .singletonOrThrow();
+            }
+        }
+        h = Linear.linear(h, weights.get(hidden), biases.get(hidden)).singletonOrThrow();
+        return squash == OutputSquash.TANH ? h.tanh() : h;
+    }
+
+    /**
+     * The network's output for {@code input} without recording gradients; intermediates are closed
+     * at once and only the result stays attached to {@code input}'s manager (the caller closes it).
+     */
+    public NDArray predict(NDArray input) {
+        requireOpen();
+        try (NoGradient ignored = NoGradient.enter()) {
+            NDArray h = input;
+            int hidden = weights.size() - 1;
+            for (int layer = 0; layer < hidden; layer++) {
+                h = replace(h, Linear.linear(h, weights.get(layer), biases.get(layer)).singletonOrThrow(), input);
+                h = replace(h, activate(h), input);
+                if (!gains.isEmpty()) {
+                    h = replace(h, LayerNorm.layerNorm(h, normShapes.get(layer), gains.get(layer), shifts.get(layer),
+                            LAYER_NORM_EPS).singletonOrThrow(), input);
+                }
+            }
+            h = replace(h, Linear.linear(h, weights.get(hidden), biases.get(hidden)).singletonOrThrow(), input);
+            return squash == OutputSquash.TANH ? replace(h, h.tanh(), input) : h;
+        }
+    }
+
+    /** The parameters by name ({@code layers.0.weight}, …, {@code norms.0.bias}), in a fixed order. */
+    public Map<String, NDArray> parameters() {
+        requireOpen();
+        return parameters;
+    }
+
+    /** Width of the input. */
+    public int inputSize() {
+        return inputSize;
+    }
+
+    /** Width of the output. */
+    public int outputSize() {
+        return outputSize;
+    }
+
+    /** Writes the parameters to {@code file} (see {@link TensorFiles}). */
+    public void save(Path file) throws IOException {
+        TensorFiles.write(file, parameters());
+    }
+
+    /** Replaces the parameters with those in {@code file}, written by an MLP of the same shape. */
+    public void load(Path file) throws IOException {
+        TensorFiles.readInto(file, parameters());
+    }
+
+    /** Releases the parameters; idempotent. */
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            manager.close();
+        }
+    }
+
+    private NDArray activate(NDArray x) {
+        return activation == Activation.RELU ? ai.djl.nn.Activation.relu(x) : x.tanh();
+    }
+
+    private static NDArray replace(NDArray previous, NDArray next, NDArray input) {
+        if (previous != input) {
+            previous.close();
+        }
+        return next;
+    }
+
+    private NDArray parameter(float[] values, Shape shape) {
+        // create() aliases a Java direct buffer; a copy puts the parameter in the engine's own
+        // (aligned, not direct-memory-limited) memory
+        try (NDArray staged = manager.create(values, shape)) {
+            NDArray p = staged.duplicate();
+            p.setRequiresGradient(true);
+            return p;
+        }
+    }
+
+    private static float[] uniform(RandomGenerator random, int n, float bound) {
+        float[] v = new float[n];
+        if (bound > 0) {
+            for (int i = 0; i < n; i++) {
+                v[i] = (float) ((2 * random.nextDouble() - 1) * bound);
+            }
+        }
+        return v;
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the MLP is closed");
+        }
+    }
+
+    /** Builds an {@link Mlp}: {@code setX} for required values, {@code optX} for optional ones. */
+    public static final class Builder {
+
+        private int inputSize;
+        private int outputSize;
+        private List<Integer> hiddenSizes;
+        private Activation activation = Activation.RELU;
+        private OutputSquash squash = OutputSquash.NONE;
+        private boolean layerNorm;
+        private boolean zeroInitLastLayer;
+
+        private Builder() {
+        }
+
+        /** Width of the input, at least 1. */
+        public Builder setInputSize(int inputSize) {
+            this.inputSize = inputSize;
+            return this;
+        }
+
+        /** Widths of the hidden layers, each at least 1; empty for a linear model. */
+        public Builder setHiddenSizes(List<Integer> hiddenSizes) {
+            this.hiddenSizes = List.copyOf(hiddenSizes);
+            return this;
+        }
+
+        /** Width of the output, at least 1. */
+        public Builder setOutputSize(int outputSize) {
+            this.outputSize = outputSize;
+            return this;
+        }
+
+        /** The hidden activation; ReLU by default. */
+        public Builder optActivation(Activation activation) {
+            this.activation = activation;
+            return this;
+        }
+
+        /** Adds a LayerNorm (with gain and bias) after each hidden activation. */
+        public Builder optLayerNorm() {
+            this.layerNorm = true;
+            return this;
+        }
+
+        /** Starts the last layer's weights and bias at zero, so the initial output is constant. */
+        public Builder optZeroInitLastLayer() {
+            this.zeroInitLastLayer = true;
+            return this;
+        }
+
+        /** Squashing of the output; none by default. */
+        public Builder optOutputSquash(OutputSquash squash) {
+            this.squash = squash;
+            return this;
+        }
+
+        /**
+         * A new MLP whose parameters are drawn from {@code random} and live in a sub-manager of
+         * {@code manager}.
+         */
+        public Mlp build(NDManager manager, RandomGenerator random) {
+            if (inputSize < 1 || outputSize < 1) {
+                throw new IllegalArgumentException(
+                        "input and output sizes must be >= 1, were " + inputSize + " and " + outputSize);
+            }
+            if (hiddenSizes == null || hiddenSizes.stream().anyMatch(h -> h == null || h < 1)) {
+                throw new IllegalArgumentException("hidden sizes must be set, each >= 1: " + hiddenSizes);
+            }
+            if (activation == null || squash == null || manager == null || random == null) {
+                throw new IllegalArgumentException("activation, output squash, manager and random are required");
+            }
+            return new Mlp(this, manager, random);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+/**
+ * The shared learning toolkit learner plugins import: device mapping, a multilayer perceptron with
+ * its own parameters, Adam on DJL's native update, gradient recording scopes, min–max normalisers,
+ * a preallocated replay buffer with epoch-wise sampling, and staged inputs.
+ *
+ * <p>Everything here is single-threaded per instance: one trial thread owns a learner's networks,
+ * optimisers and buffers. Every {@code NDArray} belongs to an {@code NDManager} the caller owns.
+ * All randomness comes from a {@link java.util.random.RandomGenerator} the caller hands in.
+ *
+ * @since 1.0
+ */
+@Export
+@Version("1.0.0")
+package io.corrigo.djl;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

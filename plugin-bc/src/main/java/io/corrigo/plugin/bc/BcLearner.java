@@ -1,0 +1,259 @@
+package io.corrigo.plugin.bc;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.corrigo.api.Action;
+import io.corrigo.api.Observation;
+import io.corrigo.api.Space;
+import io.corrigo.api.feedback.Feedback;
+import io.corrigo.api.learner.Learner;
+import io.corrigo.api.learner.Transition;
+import io.corrigo.api.run.RunContext;
+import io.corrigo.djl.AdamOptimizer;
+import io.corrigo.djl.Batch;
+import io.corrigo.djl.Devices;
+import io.corrigo.djl.EpochSampler;
+import io.corrigo.djl.GradientTape;
+import io.corrigo.djl.MinMaxNormaliser;
+import io.corrigo.djl.Mlp;
+import io.corrigo.djl.ReplayBuffer;
+import io.corrigo.djl.StagedInput;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Behaviour cloning on the labels received: a deterministic tanh-output MLP trained with
+ * {@code 0.5·MSE} in min–max-normalised action space. With absolute corrections this is HG-DAgger
+ * (Kelly et al., "HG-DAgger: Interactive Imitation Learning with Human Experts", ICRA 2019) on
+ * CLIC's schedule (Li et al., arXiv 2502.07645, {@code agents/HG_DAgger.py}): every label joins a
+ * FIFO buffer and triggers one update on a batch holding it; one more update every
+ * {@code updateEvery} steps of the trial and at the episode's last step; {@code endOfEpisodeUpdates}
+ * updates when the episode ends; nothing until {@code minBufferSize} labels are held.
+ */
+final class BcLearner implements Learner {
+
+    private static final String OBSERVATION = "observation";
+    private static final String LABEL = "label";
+
+    private final BcConfig config;
+    private final Space actionSpace;
+    private final RunContext context;
+    private final MinMaxNormaliser observations;
+    private final MinMaxNormaliser actions;
+    private final NDManager manager;
+    private final Mlp policy;
+    private final AdamOptimizer adam;
+    private final ReplayBuffer labels;
+    private final int observationField;
+    private final int labelField;
+    private final EpochSampler sampler;
+    private final StagedInput single;
+    private final StagedInput[] batchObservations;
+    private final StagedInput[] batchLabels;
+    private final NDArray half;
+    private final NDArray lossSum;
+    private final float[] observationRow;
+    private final float[] labelRow;
+    private long steps;
+    private int episodeUpdates;
+    private boolean closed;
+
+    BcLearner(BcConfig config, Space observationSpace, Space actionSpace, RunContext context) {
+        this.config = config;
+        this.actionSpace = actionSpace;
+        this.context = context;
+        observations = MinMaxNormaliser.of(observationSpace);
+        actions = MinMaxNormaliser.of(actionSpace);
+        int dObs = observationSpace.dimension();
+        int dAct = actionSpace.dimension();
+        manager = Devices.newManager(context.device());
+        try {
+            policy = Mlp.builder().setInputSize(dObs).setHiddenSizes(config.hiddenSizes()).setOutputSize(dAct)
+                    .optActivation(config.activation()).optOutputSquash(Mlp.OutputSquash.TANH)
+                    .build(manager, context.random("learner"));
+            adam = AdamOptimizer.builder().setLearningRate((float) config.learningRate())
+                    .optClipping(config.gradientClip() > 0 ? AdamOptimizer.Clipping.PER_TENSOR_NORM
+                            : AdamOptimizer.Clipping.NONE, config.gradientClip() > 0 ? (float) config.gradientClip() : 1f)
+                    .build(manager, policy.parameters());
+            labels = ReplayBuffer.builder().setCapacity(config.bufferCapacity())
+                    .addField(OBSERVATION, dObs).addField(LABEL, dAct).build();
+            observationField = labels.field(OBSERVATION);
+            labelField = labels.field(LABEL);
+            sampler = new EpochSampler(labels, context.random("learner.batches"));
+            single = new StagedInput(manager, new Shape(1, dObs));
+            batchObservations = new StagedInput[config.batchSize() + 1];
+            batchLabels = new StagedInput[config.batchSize() + 1];
+            half = manager.create(0.5f);
+            lossSum = manager.zeros(new Shape());
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+        observationRow = new float[dObs];
+        labelRow = new float[dAct];
+        context.note("bc.policy", "MLP " + config.hiddenSizes() + " " + config.activation().name().toLowerCase(Locale.ROOT)
+                + ", tanh output on min-max-normalised actions (CLIC's HG-DAgger: [512, 512, 512, 256] tanh)");
+        context.note("bc.gradientClip", config.gradientClip() > 0
+                ? "L2 norm per parameter tensor <= " + config.gradientClip() : "off");
+    }
+
+    @Override
+    public Action act(Observation observation) {
+        requireOpen();
+        observations.normalise(observation, observationRow, 0);
+        single.values().put(observationRow);
+        try (NDArray out = policy.predict(single.upload(manager))) {
+            return actions.toAction(out.toFloatArray(), 0);
+        }
+    }
+
+    @Override
+    public void startEpisode() {
+        requireOpen();
+    }
+
+    @Override
+    public void observe(Transition transition) {
+        requireOpen();
+        Optional<Action> label = labelOf(transition);
+        steps++;
+        if (label.isPresent()) {
+            observations.normalise(transition.observation(), observationRow, 0);
+            actions.normalise(label.get(), labelRow, 0);
+            labels.add(observationRow, labelRow);
+            if (ready()) {
+                update(sampler.nextWithNewest(batchSize()));
+            }
+        }
+        boolean periodic = config.updateEvery() > 0 && steps % config.updateEvery() == 0;
+        if (ready() && (periodic || transition.done())) {
+            update(sampler.next(batchSize()));
+        }
+    }
+
+    @Override
+    public void endEpisode() {
+        requireOpen();
+        if (ready()) {
+            for (int i = 0; i < config.endOfEpisodeUpdates() && !context.cancelled(); i++) {
+                update(sampler.next(batchSize()));
+            }
+        }
+        if (episodeUpdates > 0) {
+            context.metrics().record("loss", lossSum.getFloat() / episodeUpdates);
+            lossSum.subi(lossSum);
+        }
+        context.metrics().record("updates", episodeUpdates);
+        context.metrics().record("labels", labels.size());
+        episodeUpdates = 0;
+    }
+
+    @Override
+    public void save(Path directory) throws IOException {
+        requireOpen();
+        policy.save(directory.resolve("policy.bin"));
+        adam.save(directory.resolve("adam.bin"));
+        labels.save(directory.resolve("labels.bin"));
+        Properties state = new Properties();
+        state.setProperty("steps", Long.toString(steps));
+        try (Writer out = Files.newBufferedWriter(directory.resolve("bc.properties"))) {
+            state.store(out, "bc learner state");
+        }
+    }
+
+    @Override
+    public void load(Path directory) throws IOException {
+        requireOpen();
+        policy.load(directory.resolve("policy.bin"));
+        adam.load(directory.resolve("adam.bin"));
+        labels.load(directory.resolve("labels.bin"));
+        Properties state = new Properties();
+        try (Reader in = Files.newBufferedReader(directory.resolve("bc.properties"))) {
+            state.load(in);
+        }
+        steps = Long.parseLong(state.getProperty("steps", "0"));
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            manager.close();
+        }
+    }
+
+    /** The label a feedback carries, clipped into the action space; empty for {@link Feedback.None}. */
+    private Optional<Action> labelOf(Transition transition) {
+        Feedback feedback = transition.feedback();
+        if (feedback instanceof Feedback.None) {
+            return Optional.empty();
+        }
+        if (!config.feedbackKinds().contains(feedback.kind())) {
+            throw new IllegalArgumentException("learner 'bc' does not accept " + feedback.kind()
+                    + " feedback; configured feedbackKinds: " + config.feedbackKinds());
+        }
+        Action label;
+        if (feedback instanceof Feedback.AbsoluteCorrection c) {
+            label = c.action();
+        } else if (feedback instanceof Feedback.RelativeCorrection r) {
+            label = transition.proposed().plus(r.direction().times(r.magnitude()));
+        } else if (feedback instanceof Feedback.PartialCorrection p) {
+            label = p.action();
+        } else if (feedback instanceof Feedback.Takeover t) {
+            label = t.expertAction();
+        } else if (feedback instanceof Feedback.Label l) {
+            label = l.expertAction();
+        } else {
+            throw new IllegalArgumentException("unknown feedback " + feedback);
+        }
+        return Optional.of(actionSpace.clip(label));
+    }
+
+    private boolean ready() {
+        return labels.size() >= config.minBufferSize();
+    }
+
+    private int batchSize() {
+        return Math.min(config.batchSize(), labels.size());
+    }
+
+    /** One Adam step on {@code 0.5·mean((π(s) − label)²)} over the batch. */
+    private void update(Batch batch) {
+        int n = batch.size();
+        StagedInput x = staged(batchObservations, n, labels.width(observationField));
+        StagedInput y = staged(batchLabels, n, labels.width(labelField));
+        batch.gather(observationField, x.values());
+        batch.gather(labelField, y.values());
+        try (NDManager step = manager.newSubManager()) {
+            NDArray in = x.upload(step);
+            NDArray target = y.upload(step);
+            try (GradientTape tape = GradientTape.record()) {
+                NDArray loss = policy.forward(in).sub(target).square().mean().mul(half);
+                tape.backward(loss);
+                lossSum.addi(loss.stopGradient());
+            }
+            adam.step();
+        }
+        episodeUpdates++;
+    }
+
+    private StagedInput staged(StagedInput[] bySize, int n, int width) {
+        if (bySize[n] == null) {
+            bySize[n] = new StagedInput(manager, new Shape(n, width));
+        }
+        return bySize[n];
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the bc learner is closed");
+        }
+    }
+}
