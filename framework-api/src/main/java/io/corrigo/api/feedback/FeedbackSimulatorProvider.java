@@ -24,8 +24,10 @@ public interface FeedbackSimulatorProvider<C extends Record> extends PluginProvi
 
     /**
      * A new simulator for one trial. {@code environment} is the trial's environment, for its
-     * spaces, action groups and (for gates that need them) values; the simulator must not step it.
-     * All randomness comes from {@code context}.
+     * spaces, action groups and (for gates that need them) values. The simulator may step it only
+     * inside {@code create} (e.g. to calibrate a degraded expert; the host resets it before every
+     * episode) and, inside {@code respond}, for a look-ahead that it undoes with
+     * {@link Environment#restore} before returning. All randomness comes from {@code context}.
      */
     FeedbackSimulator create(C config, Environment environment, RunContext context);
 }

@@ -4,11 +4,22 @@ import io.corrigo.api.Action;
 import io.corrigo.api.Observation;
 import io.corrigo.api.Space;
 import io.corrigo.api.env.Environment;
+import io.corrigo.api.env.Scene;
+import io.corrigo.api.env.Scene.ActionFrame;
+import io.corrigo.api.env.Scene.Circle;
+import io.corrigo.api.env.Scene.Point;
+import io.corrigo.api.env.Scene.Polygon;
+import io.corrigo.api.env.Scene.Text;
+import io.corrigo.api.env.Scene.Tone;
+import io.corrigo.api.env.Snapshot;
 import io.corrigo.api.env.StepInfo;
 import io.corrigo.api.env.StepResult;
 import io.corrigo.api.env.Teacher;
 import io.corrigo.plugin.toys.ParticleConfig.GoalOrder;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 
 /**
@@ -210,6 +221,103 @@ final class ParticleEnvironment implements Environment {
         for (int i = 0; i < target.length; i++) {
             target[i] = random.nextDouble();
         }
+    }
+
+    /**
+     * Minus the path still to go: to the first goal and on to the second, or to the second once the
+     * first was visited; the better order under {@code RANDOM}.
+     */
+    @Override
+    public OptionalDouble value() {
+        double forward = visited1 ? distance(position, goal2) : distance(position, goal1) + distance(goal1, goal2);
+        if (config.goalOrder() == GoalOrder.FIXED) {
+            return OptionalDouble.of(-forward);
+        }
+        double backward = visited2 ? distance(position, goal1) : distance(position, goal2) + distance(goal2, goal1);
+        return OptionalDouble.of(-Math.min(forward, backward));
+    }
+
+    @Override
+    public Optional<Snapshot> snapshot() {
+        return Optional.of(new State(this));
+    }
+
+    @Override
+    public void restore(Snapshot snapshot) {
+        if (!(snapshot instanceof State s) || s.owner != this) {
+            throw new IllegalArgumentException("not a snapshot of this environment: " + snapshot);
+        }
+        System.arraycopy(s.position, 0, position, 0, n);
+        System.arraycopy(s.velocity, 0, velocity, 0, n);
+        System.arraycopy(s.goal1, 0, goal1, 0, n);
+        System.arraycopy(s.goal2, 0, goal2, 0, n);
+        visited1 = s.visited1;
+        visited2 = s.visited2;
+        expertGoal1First = s.expertGoal1First;
+        expertStepsAtFirstGoal = s.expertStepsAtFirstGoal;
+        startToGoal1 = s.startToGoal1;
+        startToGoal2 = s.startToGoal2;
+        steps = s.steps;
+        started = s.started;
+        running = s.running;
+    }
+
+    /** A copy of every field of the environment's state. */
+    private static final class State implements Snapshot {
+        private final ParticleEnvironment owner;
+        private final double[] position;
+        private final double[] velocity;
+        private final double[] goal1;
+        private final double[] goal2;
+        private final boolean visited1;
+        private final boolean visited2;
+        private final boolean expertGoal1First;
+        private final int expertStepsAtFirstGoal;
+        private final double startToGoal1;
+        private final double startToGoal2;
+        private final int steps;
+        private final boolean started;
+        private final boolean running;
+
+        State(ParticleEnvironment env) {
+            owner = env;
+            position = env.position.clone();
+            velocity = env.velocity.clone();
+            goal1 = env.goal1.clone();
+            goal2 = env.goal2.clone();
+            visited1 = env.visited1;
+            visited2 = env.visited2;
+            expertGoal1First = env.expertGoal1First;
+            expertStepsAtFirstGoal = env.expertStepsAtFirstGoal;
+            startToGoal1 = env.startToGoal1;
+            startToGoal2 = env.startToGoal2;
+            steps = env.steps;
+            started = env.started;
+            running = env.running;
+        }
+    }
+
+    /**
+     * The unit square of the first two dimensions (the first dimension against a constant in 1-D),
+     * the goals with their tolerance circles, and the particle. Actions are set-points, so they are
+     * drawn from the origin at scale 1 and point at the commanded position.
+     */
+    @Override
+    public Scene scene() {
+        double goalY1 = n > 1 ? goal1[1] : 0.5;
+        double goalY2 = n > 1 ? goal2[1] : 0.5;
+        double particleY = n > 1 ? position[1] : 0.5;
+        double tolerance = config.goalTolerance();
+        List<Scene.Shape> shapes = List.of(
+                new Polygon(List.of(new Point(0, 0), new Point(1, 0), new Point(1, 1), new Point(0, 1)),
+                        Tone.WALL, false),
+                new Circle(new Point(goal1[0], goalY1), tolerance, visited1 ? Tone.PATH : Tone.TARGET, false),
+                new Text(new Point(goal1[0] + tolerance, goalY1 + tolerance), "1", Tone.TEXT),
+                new Circle(new Point(goal2[0], goalY2), tolerance, Tone.GOAL, false),
+                new Text(new Point(goal2[0] + tolerance, goalY2 + tolerance), "2", Tone.TEXT),
+                new Circle(new Point(position[0], particleY), 0.015, Tone.AGENT, true));
+        Optional<ActionFrame> frame = n > 1 ? Optional.of(new ActionFrame(new Point(0, 0), 1, 0, 1)) : Optional.empty();
+        return new Scene(-0.05, -0.05, 1.05, 1.05, shapes, frame);
     }
 
     private static double distance(double[] a, double[] b) {

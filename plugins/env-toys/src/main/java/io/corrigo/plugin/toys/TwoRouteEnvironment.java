@@ -4,9 +4,19 @@ import io.corrigo.api.Action;
 import io.corrigo.api.Observation;
 import io.corrigo.api.Space;
 import io.corrigo.api.env.Environment;
+import io.corrigo.api.env.Scene;
+import io.corrigo.api.env.Scene.ActionFrame;
+import io.corrigo.api.env.Scene.Circle;
+import io.corrigo.api.env.Scene.Point;
+import io.corrigo.api.env.Scene.Polygon;
+import io.corrigo.api.env.Scene.Tone;
+import io.corrigo.api.env.Snapshot;
 import io.corrigo.api.env.StepInfo;
 import io.corrigo.api.env.StepResult;
 import io.corrigo.api.env.Teacher;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 
 /**
@@ -22,6 +32,11 @@ import java.util.SplittableRandom;
  * than {@code goalTolerance} to the goal terminates it as a success (reward +1 on top). Every step
  * also pays minus the distance to the goal. Progress is {@code 1 − distance/initial distance},
  * clipped to [0, 1], and 1 on success.
+ *
+ * <p>The teacher follows the robot's mode, as CLIC's Push-T teacher does: once the point is clearly
+ * on the other side of the axis ({@code |x| >= 0.02}) than the episode's side, it passes the disc on
+ * that side instead of steering back across in front of the disc. The expert driving on its own
+ * never gets there, so it always keeps the episode's side.
  */
 final class TwoRouteEnvironment implements Environment {
 
@@ -37,12 +52,15 @@ final class TwoRouteEnvironment implements Environment {
     private static final double WAYPOINT_TOLERANCE = 0.05;
     private static final double APPROACH_GAIN = 4;
     private static final Space ARENA = Space.cube(2, -1, 1);
+    /** Drawn actions are this long (arena units) at unit speed: four steps of the default size. */
+    private static final double ARROW_LENGTH = 0.2;
 
     private final TwoRouteConfig config;
     private double x;
     private double y;
     private int side;
     private double initialDistance;
+    private boolean collided;
     private int steps;
     private boolean started;
     private boolean running;
@@ -78,6 +96,7 @@ final class TwoRouteEnvironment implements Environment {
             side = x > 0 ? 1 : -1;
         }
         initialDistance = distanceToGoal();
+        collided = false;
         steps = 0;
         started = true;
         running = true;
@@ -96,7 +115,7 @@ final class TwoRouteEnvironment implements Environment {
         double scale = config.stepSize() / Math.max(1, speed);
         double nx = clampToArena(x + scale * v.get(0));
         double ny = clampToArena(y + scale * v.get(1));
-        boolean collided = segmentEntersDisc(x, y, nx, ny);
+        collided = segmentEntersDisc(x, y, nx, ny);
         x = nx;
         y = ny;
         steps++;
@@ -128,7 +147,7 @@ final class TwoRouteEnvironment implements Environment {
      * The analytic expert of baselines.md §6: head for the waypoint {@code (side·0.45, 0)} until
      * {@code y >= -0.02} or within 0.05 of it, then for the goal, at speed {@code min(1, 4·distance)}.
      * The side is the sign of the start's {@code x} (privileged episode state), drawn from the reset
-     * seed for starts within 0.02 of the axis.
+     * seed for starts within 0.02 of the axis, unless the point is clearly on the other side.
      */
     private Action expertAction(Observation observation) {
         if (!started) {
@@ -136,7 +155,7 @@ final class TwoRouteEnvironment implements Environment {
         }
         double px = observation.get(0);
         double py = observation.get(1);
-        double wx = side * WAYPOINT_X;
+        double wx = sideAt(px) * WAYPOINT_X;
         boolean towardsGoal = py >= SWITCH_Y || Math.hypot(wx - px, WAYPOINT_Y - py) < WAYPOINT_TOLERANCE;
         double dx = (towardsGoal ? GOAL_X : wx) - px;
         double dy = (towardsGoal ? GOAL_Y : WAYPOINT_Y) - py;
@@ -148,9 +167,57 @@ final class TwoRouteEnvironment implements Environment {
         return Action.ofDoubles(speed * dx / distance, speed * dy / distance);
     }
 
+    /** The side the teacher passes the disc on from {@code x}: the robot's, once clearly off the episode's. */
+    private int sideAt(double px) {
+        boolean otherSide = Math.abs(px) >= UNDECIDED_BAND && Math.signum(px) != side;
+        return otherSide ? -side : side;
+    }
+
     /** The side the expert passes the disc on this episode: +1 right, −1 left. */
     int expertSide() {
         return side;
+    }
+
+    /** Minus the distance to the goal, and −1 more once the point has hit the disc. */
+    @Override
+    public OptionalDouble value() {
+        return OptionalDouble.of(-distanceToGoal() - (collided ? 1 : 0));
+    }
+
+    @Override
+    public Optional<Snapshot> snapshot() {
+        return Optional.of(new State(this, x, y, side, initialDistance, collided, steps, started, running));
+    }
+
+    @Override
+    public void restore(Snapshot snapshot) {
+        if (!(snapshot instanceof State s) || s.owner() != this) {
+            throw new IllegalArgumentException("not a snapshot of this environment: " + snapshot);
+        }
+        x = s.x();
+        y = s.y();
+        side = s.side();
+        initialDistance = s.initialDistance();
+        collided = s.collided();
+        steps = s.steps();
+        started = s.started();
+        running = s.running();
+    }
+
+    private record State(TwoRouteEnvironment owner, double x, double y, int side, double initialDistance,
+                         boolean collided, int steps, boolean started, boolean running) implements Snapshot {
+    }
+
+    /** The arena, the disc, the goal circle and the point; actions drawn from the point, 0.2 per unit. */
+    @Override
+    public Scene scene() {
+        return new Scene(-1, -1, 1, 1, List.of(
+                new Polygon(List.of(new Point(-1, -1), new Point(1, -1), new Point(1, 1), new Point(-1, 1)),
+                        Tone.WALL, false),
+                new Circle(new Point(0, 0), config.obstacleRadius(), Tone.OBSTACLE, true),
+                new Circle(new Point(GOAL_X, GOAL_Y), config.goalTolerance(), Tone.GOAL, false),
+                new Circle(new Point(x, y), 0.03, Tone.AGENT, true)),
+                Optional.of(new ActionFrame(new Point(x, y), ARROW_LENGTH, 0, 1)));
     }
 
     private double distanceToGoal() {

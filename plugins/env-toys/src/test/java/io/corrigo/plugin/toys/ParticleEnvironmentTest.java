@@ -2,16 +2,23 @@ package io.corrigo.plugin.toys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.corrigo.api.Action;
 import io.corrigo.api.ConfigException;
 import io.corrigo.api.Observation;
 import io.corrigo.api.env.EnvironmentProvider;
+import io.corrigo.api.env.Scene;
+import io.corrigo.api.env.Scene.ActionFrame;
+import io.corrigo.api.env.Scene.Point;
+import io.corrigo.api.env.Snapshot;
 import io.corrigo.api.env.StepResult;
 import io.corrigo.plugin.toys.ParticleConfig.GoalOrder;
 import io.corrigo.testkit.EnvironmentContract;
 import io.qameta.allure.Epic;
 import io.qameta.allure.Feature;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -223,6 +230,59 @@ class ParticleEnvironmentTest implements EnvironmentContract<ParticleConfig> {
             solved += run(env, seed, o -> env.expert().act(o, Action.zeros(3))).info().success() ? 1 : 0;
         }
         assertThat(solved).isGreaterThanOrEqualTo(99);
+    }
+
+    @Test
+    void restoringASnapshotReproducesTheRestOfTheEpisodeAndTheExpertsPhase() {
+        for (ParticleConfig config : new ParticleConfig[] {ParticleConfig.DEFAULTS, RANDOM_ORDER}) {
+            ParticleEnvironment env = new ParticleEnvironment(config);
+            Observation o = env.reset(13);
+            for (int t = 0; t < 20; t++) {
+                o = env.step(env.expert().act(o, Action.zeros(2))).observation();
+            }
+            Snapshot saved = env.snapshot().orElseThrow();
+            List<String> first = trace(env, o);
+            env.restore(saved);
+            assertThat(trace(env, o)).isEqualTo(first);
+            assertThat(first).hasSize(30);
+            assertThat(first.get(29)).contains("success=true");
+        }
+    }
+
+    private static List<String> trace(ParticleEnvironment env, Observation from) {
+        List<String> seen = new ArrayList<>();
+        Observation o = from;
+        StepResult r = null;
+        while (r == null || !r.done()) {
+            Action a = env.expert().act(o, Action.zeros(2));
+            r = env.step(a);
+            o = r.observation();
+            seen.add(a + " " + o + " " + r.reward() + " " + r.info() + " " + env.value());
+        }
+        return seen;
+    }
+
+    @Test
+    void valueIsMinusThePathThroughTheGoalsStillToVisit() {
+        ParticleEnvironment env = new ParticleEnvironment(ParticleConfig.DEFAULTS);
+        Observation o = env.reset(14);
+        double viaGoal1 = position(o).distanceTo(goal1(o)) + goal1(o).distanceTo(goal2(o));
+        assertThat(env.value().orElseThrow()).isCloseTo(-viaGoal1, within(1e-5));
+        StepResult last = runExpert(env, 14);
+        double rest = position(last.observation()).distanceTo(goal2(last.observation()));
+        assertThat(env.value().orElseThrow()).isCloseTo(-rest, within(1e-5));
+        assertThat(rest).isLessThan(0.05);
+    }
+
+    @Test
+    void theSceneDrawsTheGoalsAndTheParticleWithSetPointsFromTheOrigin() {
+        ParticleEnvironment env = new ParticleEnvironment(ParticleConfig.DEFAULTS);
+        env.reset(15);
+        Scene scene = env.scene();
+        assertThat(scene.actionFrame()).contains(new ActionFrame(new Point(0, 0), 1, 0, 1));
+        assertThat(scene.shapes()).filteredOn(s -> s.tone() == Scene.Tone.AGENT).hasSize(1);
+        assertThat(scene.shapes()).filteredOn(s -> s.tone() == Scene.Tone.GOAL).hasSize(1);
+        assertThat(scene.shapes()).filteredOn(s -> s.tone() == Scene.Tone.TARGET).hasSize(1);
     }
 
     @Test

@@ -8,11 +8,18 @@ import io.corrigo.api.Action;
 import io.corrigo.api.ConfigException;
 import io.corrigo.api.Observation;
 import io.corrigo.api.env.EnvironmentProvider;
+import io.corrigo.api.env.Scene;
+import io.corrigo.api.env.Scene.ActionFrame;
+import io.corrigo.api.env.Scene.Circle;
+import io.corrigo.api.env.Scene.Point;
+import io.corrigo.api.env.Snapshot;
 import io.corrigo.api.env.StepResult;
 import io.corrigo.testkit.EnvironmentContract;
 import io.qameta.allure.Epic;
 import io.qameta.allure.Feature;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -156,6 +163,107 @@ class TwoRouteEnvironmentTest implements EnvironmentContract<TwoRouteConfig> {
         assertThatThrownBy(() -> env.step(Action.zeros(2))).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> env.expert().act(Observation.of(0, 0), Action.zeros(2)))
                 .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void theTeacherFollowsTheRobotOnceItHasCrossedToTheOtherSide() {
+        TwoRouteEnvironment env = new TwoRouteEnvironment(TwoRouteConfig.DEFAULTS);
+        int checked = 0;
+        for (long seed = 0; seed < 50; seed++) {
+            Observation o = env.reset(seed);
+            int side = env.expertSide();
+            if (Math.abs(o.get(0)) < 0.05) {
+                continue;
+            }
+            checked++;
+            Action sideways = Action.of(-0.2f * side, 0);
+            while (side * o.get(0) > 0.02) {
+                assertThat(Math.signum(env.expert().act(o, sideways).get(0))).as("seed %d, own side", seed)
+                        .isEqualTo(side);
+                o = env.step(sideways).observation();
+            }
+            assertThat(Math.signum(env.expert().act(o, sideways).get(0))).as("within the band").isEqualTo(side);
+            while (side * o.get(0) > -0.1) {
+                o = env.step(sideways).observation();
+            }
+            assertThat(o.get(1)).as("still below the disc").isLessThan(-0.5f);
+            Action followed = env.expert().act(o, sideways);
+            assertThat(Math.signum(followed.get(0))).as("seed %d follows the robot", seed).isEqualTo(-side);
+            assertThat(followed.get(1)).isPositive();
+            StepResult last = runTeacher(env, o);
+            assertThat(last.info().success()).as("seed %d", seed).isTrue();
+        }
+        assertThat(checked).isGreaterThan(20);
+    }
+
+    /** Follows the teacher to the end of the episode, checking it passes on the side it is on. */
+    private static StepResult runTeacher(TwoRouteEnvironment env, Observation from) {
+        Observation o = from;
+        float side = Math.signum(from.get(0));
+        StepResult r = null;
+        while (r == null || !r.done()) {
+            r = env.step(env.expert().act(o, Action.zeros(2)));
+            o = r.observation();
+            if (o.get(1) > -0.3 && o.get(1) < 0.3) {
+                assertThat(Math.signum(o.get(0))).as("passing the disc at %s", o).isEqualTo(side);
+            }
+        }
+        return r;
+    }
+
+    @Test
+    void restoringASnapshotReproducesTheRestOfTheEpisode() {
+        TwoRouteEnvironment env = new TwoRouteEnvironment(TwoRouteConfig.DEFAULTS);
+        Observation o = env.reset(12);
+        for (int t = 0; t < 5; t++) {
+            o = env.step(Action.of(-1, 0.2f)).observation();
+        }
+        Snapshot saved = env.snapshot().orElseThrow();
+        List<String> first = trace(env, o);
+        env.restore(saved);
+        assertThat(trace(env, o)).isEqualTo(first);
+        assertThat(first.get(first.size() - 1)).contains("success=true");
+    }
+
+    private static List<String> trace(TwoRouteEnvironment env, Observation from) {
+        List<String> seen = new ArrayList<>();
+        Observation o = from;
+        StepResult r = null;
+        while (r == null || !r.done()) {
+            r = env.step(env.expert().act(o, Action.zeros(2)));
+            o = r.observation();
+            seen.add(o + " " + r.reward() + " " + r.terminated() + " " + r.info() + " " + env.value());
+        }
+        return seen;
+    }
+
+    @Test
+    void valueIsMinusTheDistanceToTheGoalAndOneLessAfterHittingTheDisc() {
+        TwoRouteEnvironment env = new TwoRouteEnvironment(TwoRouteConfig.DEFAULTS);
+        Observation o = env.reset(7);
+        assertThat(env.value().orElseThrow()).isCloseTo(-Math.hypot(o.get(0), o.get(1) - 0.8), within(1e-6));
+        StepResult r;
+        do {
+            r = env.step(Action.of(0, 1));
+        } while (!r.done());
+        double distance = Math.hypot(r.observation().get(0), r.observation().get(1) - 0.8);
+        assertThat(env.value().orElseThrow()).isCloseTo(-distance - 1, within(1e-6));
+    }
+
+    @Test
+    void theSceneDrawsTheDiscTheGoalAndThePoint() {
+        TwoRouteEnvironment env = new TwoRouteEnvironment(TwoRouteConfig.DEFAULTS);
+        Observation o = env.reset(1);
+        Scene scene = env.scene();
+        Point at = new Point(o.get(0), o.get(1));
+        assertThat(scene.shapes()).contains(new Circle(new Point(0, 0), 0.3, Scene.Tone.OBSTACLE, true),
+                new Circle(new Point(0, 0.8), 0.05, Scene.Tone.GOAL, false));
+        assertThat(scene.shapes()).anySatisfy(s -> assertThat(s.tone()).isEqualTo(Scene.Tone.AGENT));
+        assertThat(scene.actionFrame()).hasValueSatisfying(f -> {
+            assertThat(f.origin().x()).isCloseTo(at.x(), within(1e-6));
+            assertThat(f.origin().y()).isCloseTo(at.y(), within(1e-6));
+        });
+        assertThat(scene.actionFrame().map(ActionFrame::xDimension)).contains(0);
     }
 
     @Test

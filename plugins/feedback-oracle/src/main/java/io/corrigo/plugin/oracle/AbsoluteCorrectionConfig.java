@@ -17,29 +17,45 @@ import io.corrigo.api.Checks;
  *                     {@code false} executes it at the step it is given; default {@code true}
  * @param noise        how the teacher's corrections are corrupted; default {@link Noise#DEFAULTS}
  *                     (accurate); a {@code null} is read as the default
+ * @param expert       how the scripted teacher is made suboptimal before it corrects; default
+ *                     {@link ExpertConfig#DEFAULTS} (clean); a {@code null} is read as the default
  */
 public record AbsoluteCorrectionConfig(double threshold, int consultEvery, boolean banked, boolean delayed,
-                                       Noise noise) {
+                                       Noise noise, ExpertConfig expert) {
 
     /** CLIC's accurate simulated teacher: threshold 0.2, every 2nd step, banked, one-step delay. */
     public static final AbsoluteCorrectionConfig DEFAULTS = new AbsoluteCorrectionConfig(0.2, 2, true, true,
-            Noise.DEFAULTS);
+            Noise.DEFAULTS, ExpertConfig.DEFAULTS);
 
-    /** Validates every field, those of {@code noise} included, and reports all problems together. */
+    /** Validates every field, those of {@code noise} and {@code expert} included, and reports all problems together. */
     public AbsoluteCorrectionConfig {
         if (noise == null) {
             noise = Noise.DEFAULTS;
+        }
+        if (expert == null) {
+            expert = ExpertConfig.DEFAULTS;
         }
         Checks checks = new Checks()
                 .nonNegative("threshold", threshold)
                 .atLeast("consultEvery", consultEvery, 1);
         noise.check(checks);
+        expert.check(checks);
         checks.verify();
+    }
+
+    /** CLIC's protocol with the clean expert. */
+    public AbsoluteCorrectionConfig(double threshold, int consultEvery, boolean banked, boolean delayed, Noise noise) {
+        this(threshold, consultEvery, banked, delayed, noise, ExpertConfig.DEFAULTS);
     }
 
     /** This configuration with {@code noise} instead. */
     public AbsoluteCorrectionConfig withNoise(Noise noise) {
-        return new AbsoluteCorrectionConfig(threshold, consultEvery, banked, delayed, noise);
+        return new AbsoluteCorrectionConfig(threshold, consultEvery, banked, delayed, noise, expert);
+    }
+
+    /** This configuration with {@code expert} instead. */
+    public AbsoluteCorrectionConfig withExpert(ExpertConfig expert) {
+        return new AbsoluteCorrectionConfig(threshold, consultEvery, banked, delayed, noise, expert);
     }
 
     /**

@@ -46,8 +46,9 @@ public final class AbsoluteCorrectionProvider implements FeedbackSimulatorProvid
     /**
      * {@inheritDoc}
      *
-     * @throws ConfigException if directional noise is on and the action space has one dimension,
-     *                         where no plane of rotation exists
+     * @throws ConfigException          if directional noise (or a rotating expert) is asked for and
+     *                                  the action space has one dimension, where no plane of rotation exists
+     * @throws IllegalArgumentException if the expert's target success rate cannot be calibrated
      */
     @Override
     public FeedbackSimulator create(AbsoluteCorrectionConfig config, Environment environment, RunContext context) {
@@ -57,6 +58,7 @@ public final class AbsoluteCorrectionProvider implements FeedbackSimulatorProvid
                     "needs an action space of at least 2 dimensions to rotate the correction in, but the"
                             + " environment's has " + dimension + "; use 0 or Gaussian noise instead")));
         }
-        return new AbsoluteCorrectionSimulator(config, environment.actionSpace(), context.random(STREAM));
+        DegradedExpert expert = DegradedExpert.create(config.expert(), environment, context);
+        return new AbsoluteCorrectionSimulator(config, environment.actionSpace(), context.random(STREAM), expert);
     }
 }

@@ -6,7 +6,7 @@ import io.corrigo.api.feedback.Feedback;
 import io.corrigo.api.feedback.FeedbackSimulator;
 import io.corrigo.api.feedback.Query;
 import io.corrigo.api.feedback.Response;
-import io.corrigo.api.feedback.Response.Executor;
+import io.corrigo.plugin.oracle.ClicProtocol.Correction;
 import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -23,67 +23,49 @@ final class AbsoluteCorrectionSimulator implements FeedbackSimulator {
     private final Space actionSpace;
     private final List<CorrectionNoise> noise;
     private final RandomGenerator random;
-    private final CorrectionSchedule schedule;
-    /** The correction given at the previous step, executed at this one (delayed mode); or null. */
-    private Action pending;
+    private final DegradedExpert expert;
+    private final ClicProtocol protocol;
 
-    AbsoluteCorrectionSimulator(AbsoluteCorrectionConfig config, Space actionSpace, RandomGenerator random) {
+    AbsoluteCorrectionSimulator(AbsoluteCorrectionConfig config, Space actionSpace, RandomGenerator random,
+                                DegradedExpert expert) {
         this.config = config;
         this.actionSpace = actionSpace;
         this.noise = CorrectionNoise.of(config.noise());
         this.random = random;
-        this.schedule = new CorrectionSchedule(config.consultEvery(), config.banked());
+        this.expert = expert;
+        this.protocol = new ClicProtocol(actionSpace, config.consultEvery(), config.banked(), config.delayed());
+    }
+
+    /** A simulator with the clean expert. */
+    AbsoluteCorrectionSimulator(AbsoluteCorrectionConfig config, Space actionSpace, RandomGenerator random) {
+        this(config, actionSpace, random, DegradedExpert.none(actionSpace));
     }
 
     @Override
     public void startEpisode() {
-        pending = null;
+        protocol.startEpisode();
     }
 
     @Override
     public Response respond(Query query) {
-        if (query.proposed().size() != actionSpace.dimension()) {
-            throw new IllegalArgumentException("proposed action has " + query.proposed().size()
-                    + " dimensions, the action space " + actionSpace.dimension());
-        }
-        Optional<Action> correction = Optional.empty();
-        if (schedule.consults(query.step())) {
-            correction = correct(query.expert(), query.proposed());
-            schedule.record(query.step(), correction.isPresent());
-        }
-        Feedback feedback = correction.<Feedback>map(Feedback.AbsoluteCorrection::new)
-                .orElse(Feedback.None.instance());
-        if (config.delayed()) {
-            Action carried = pending;
-            pending = correction.orElse(null);
-            return carried == null ? new Response(feedback, query.proposed(), Executor.LEARNER)
-                    : new Response(feedback, carried, Executor.TEACHER);
-        }
-        return correction.map(a -> new Response(feedback, a, Executor.TEACHER))
-                .orElseGet(() -> new Response(feedback, query.proposed(), Executor.LEARNER));
+        return protocol.respond(query, this::correct);
     }
 
     /** Bank size, for tests. */
     int bank() {
-        return schedule.bank();
+        return protocol.bank();
     }
 
     /** The noisy, clipped teacher action, or empty when the proposal is within the threshold. */
-    private Optional<Action> correct(Action expert, Action proposed) {
-        double[] teacher = Vectors.of(expert);
-        double scale = Vectors.maxAbs(teacher);
-        if (scale > 1) {
-            teacher = Vectors.times(1 / scale, teacher);
-        }
-        double[] robot = Vectors.of(proposed);
-        double[] d = Vectors.minus(teacher, robot);
-        if (!(Vectors.norm(d) > config.threshold())) {
-            return Optional.empty();
-        }
-        double[] noisy = d;
-        for (CorrectionNoise stage : noise) {
-            noisy = stage.apply(noisy, d, random);
-        }
-        return Optional.of(actionSpace.clip(Action.ofDoubles(Vectors.plus(robot, noisy))));
+    private Optional<Correction> correct(Query query) {
+        Action teacher = expert.apply(query.expert());
+        return ClicProtocol.correctionVector(teacher, query.proposed(), config.threshold()).map(d -> {
+            double[] noisy = d;
+            for (CorrectionNoise stage : noise) {
+                noisy = stage.apply(noisy, d, random);
+            }
+            Action action = actionSpace.clip(Action.ofDoubles(Vectors.plus(Vectors.of(query.proposed()), noisy)));
+            return new Correction(new Feedback.AbsoluteCorrection(action), action);
+        });
     }
 }
