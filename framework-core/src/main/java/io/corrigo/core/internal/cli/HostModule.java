@@ -1,6 +1,12 @@
 package io.corrigo.core.internal.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import java.io.IOException;
+import java.util.Locale;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.google.inject.AbstractModule;
@@ -33,6 +39,19 @@ final class HostModule extends AbstractModule {
     @Singleton
     ObjectMapper json() {
         return JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
-                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).build();
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).addModule(yamlStyleEnums()).build();
+    }
+
+    /** Enums as a study file writes them: {@code ELBOW_UP} → {@code elbow-up}. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    static SimpleModule yamlStyleEnums() {
+        SimpleModule m = new SimpleModule("yaml-style-enums");
+        m.addSerializer((Class) Enum.class, new StdSerializer<Enum>(Enum.class) {
+            @Override
+            public void serialize(Enum value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+                gen.writeString(value.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            }
+        });
+        return m;
     }
 }
