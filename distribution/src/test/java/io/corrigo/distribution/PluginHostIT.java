@@ -31,8 +31,12 @@ class PluginHostIT {
                 assertThat(b.problem()).as(b.symbolicName()).isEmpty();
             });
             assertThat(host.bundles()).extracting(BundleStatus::symbolicName).contains("org.apache.felix.scr",
-                    "io.corrigo.framework-djl", "io.corrigo.env-toys", "io.corrigo.feedback-oracle", "io.corrigo.plugin-bc");
-            assertThat(host.catalog().ids(PluginKind.ENVIRONMENT)).contains("two-route", "particle");
+                    "io.corrigo.framework-djl", "io.corrigo.env-toys", "io.corrigo.env-classic", "io.corrigo.env-pusht",
+                    "io.corrigo.feedback-oracle", "io.corrigo.plugin-bc");
+            assertThat(host.catalog().ids(PluginKind.ENVIRONMENT)).contains("two-route", "particle", "toy-ball", "toy-square",
+                    "toy-two-circles", "line-following", "line-following-2", "pendulum", "cartpole", "reacher", "push-t");
+            assertThat(host.catalog().ids(PluginKind.FEEDBACK)).contains("absolute", "relative", "partial", "action-distance",
+                    "value", "random", "dagger");
             assertThat(host.catalog().ids(PluginKind.FEEDBACK)).contains("absolute");
             assertThat(host.catalog().ids(PluginKind.LEARNER)).contains("bc");
             for (PluginKind kind : PluginKind.values()) {
