@@ -17,12 +17,26 @@ import io.corrigo.api.Checks;
  *                       default 0.2
  * @param startYSpread   half-width of the uniform start interval in y around -0.8; in [0, 0.15];
  *                       default 0.1
+ * @param expertRoute    which way the teacher goes round: {@code nearer} (the side of the start, and
+ *                       the robot's side once it has clearly crossed; default) or {@code farther}
+ *                       (the worse mode: always the other side of the start, crossing in front of
+ *                       the disc — a longer route, 43.6 instead of 42.2 steps, and demonstrations
+ *                       whose mode contradicts the start)
  */
 public record TwoRouteConfig(int maxSteps, double stepSize, double obstacleRadius, double goalTolerance,
-                             double startXSpread, double startYSpread) {
+                             double startXSpread, double startYSpread, Route expertRoute) {
+
+    /** The teacher's choice of side. */
+    public enum Route { NEARER, FARTHER }
 
     /** The values of baselines.md §6. */
-    public static final TwoRouteConfig DEFAULTS = new TwoRouteConfig(100, 0.05, 0.3, 0.05, 0.2, 0.1);
+    public static final TwoRouteConfig DEFAULTS = new TwoRouteConfig(100, 0.05, 0.3, 0.05, 0.2, 0.1, Route.NEARER);
+
+    /** A configuration with the default (nearer) teacher. */
+    public TwoRouteConfig(int maxSteps, double stepSize, double obstacleRadius, double goalTolerance,
+                          double startXSpread, double startYSpread) {
+        this(maxSteps, stepSize, obstacleRadius, goalTolerance, startXSpread, startYSpread, Route.NEARER);
+    }
 
     public TwoRouteConfig {
         new Checks()
@@ -36,6 +50,7 @@ public record TwoRouteConfig(int maxSteps, double stepSize, double obstacleRadiu
                 .require("goalTolerance", !(goalTolerance > 0.2), "must be <= 0.2 but was " + goalTolerance)
                 .inRange("startXSpread", startXSpread, 0, 0.4)
                 .inRange("startYSpread", startYSpread, 0, 0.15)
+                .present("expertRoute", expertRoute)
                 .verify();
     }
 }

@@ -95,6 +95,9 @@ final class TwoRouteEnvironment implements Environment {
         } else {
             side = x > 0 ? 1 : -1;
         }
+        if (config.expertRoute() == TwoRouteConfig.Route.FARTHER) {
+            side = -side;
+        }
         initialDistance = distanceToGoal();
         collided = false;
         steps = 0;
@@ -169,6 +172,9 @@ final class TwoRouteEnvironment implements Environment {
 
     /** The side the teacher passes the disc on from {@code x}: the robot's, once clearly off the episode's. */
     private int sideAt(double px) {
+        if (config.expertRoute() == TwoRouteConfig.Route.FARTHER) {
+            return side;
+        }
         boolean otherSide = Math.abs(px) >= UNDECIDED_BAND && Math.signum(px) != side;
         return otherSide ? -side : side;
     }
