@@ -27,8 +27,13 @@ final class Distribution {
         return Path.of(System.getProperty("corrigo.knnJar")).toAbsolutePath();
     }
 
-    /** Runs {@code corrigo args…} as the launcher does, in {@code workDir} (its home: runs/, dropins/). */
-    static Run cli(Path workDir, String... args) throws IOException, InterruptedException {
+    /** Starts {@code corrigo args…} without waiting; standard error goes to {@code err}. */
+    static Process start(Path workDir, Path out, Path err, String... args) throws IOException {
+        return new ProcessBuilder(command(workDir, args)).directory(workDir.toFile()).redirectOutput(out.toFile())
+                .redirectError(err.toFile()).start();
+    }
+
+    private static List<String> command(Path workDir, String... args) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dcorrigo.home=" + workDir, "-Dcorrigo.bundles=" + bundles(), "-Dcorrigo.dropins.pollMillis=200",
                 "-cp", home().resolve("lib") + "/*", "io.corrigo.core.Main"));
@@ -36,6 +41,28 @@ final class Distribution {
             cmd.add(1, "--enable-native-access=ALL-UNNAMED");
         }
         cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    /** Waits until a line of {@code file} contains {@code marker} and returns that line. */
+    static String awaitLine(Path file, String marker, Process process) throws IOException, InterruptedException {
+        for (int i = 0; i < 1200; i++) {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (line.contains(marker)) {
+                    return line;
+                }
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("corrigo exited before printing '" + marker + "':\n" + Files.readString(file));
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("corrigo did not print '" + marker + "' within two minutes");
+    }
+
+    /** Runs {@code corrigo args…} as the launcher does, in {@code workDir} (its home: runs/, dropins/). */
+    static Run cli(Path workDir, String... args) throws IOException, InterruptedException {
+        List<String> cmd = command(workDir, args);
         Path out = Files.createTempFile(workDir, "out", ".txt");
         Path err = Files.createTempFile(workDir, "err", ".txt");
         Process p = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectOutput(out.toFile())

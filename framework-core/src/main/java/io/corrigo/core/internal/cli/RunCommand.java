@@ -1,5 +1,6 @@
 package io.corrigo.core.internal.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Stage;
@@ -7,7 +8,11 @@ import io.corrigo.api.run.ComputeDevice;
 import io.corrigo.core.internal.djl.DjlRuntime;
 import io.corrigo.core.internal.osgi.FelixHost;
 import io.corrigo.core.internal.spec.StudySpec;
+import io.corrigo.core.internal.report.HostReportData;
+import io.corrigo.core.internal.report.LiveHub;
 import io.corrigo.core.internal.store.Store;
+import io.corrigo.core.internal.store.StoreQueries;
+import io.corrigo.reports.site.ReportServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -44,14 +49,24 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--workers", paramLabel = "N", description = "Trials run in parallel (default: the number of cores).")
     Integer workers;
 
+    @Option(names = "--no-server", description = "Do not serve the live report site during the run.")
+    boolean noServer;
+
+    @Option(names = "--linger", paramLabel = "SECONDS", description = "Keep the report site up this long after the study"
+            + " ends, so open pages receive the final state (default: 3). ./corrigo serve shows stored studies any time.")
+    int linger = 3;
+
     @Mixin
     HostOptions host;
+
+    @Mixin
+    ReportOptions report;
 
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         HostPaths paths = host.paths();
         DjlRuntime.configure();
         Injector injector = Guice.createInjector(Stage.PRODUCTION, new HostModule(paths));
@@ -69,19 +84,31 @@ final class RunCommand implements Callable<Integer> {
             System.err.printf("Study '%s': %d trials on %s, %d worker(s); results go to %s%n", s.name(), s.trialCount(),
                     device, Math.min(pool, s.trialCount()), paths.database());
             StudyExecution.Result result;
+            LiveHub live = new LiveHub();
             try (Store store = Store.open(paths.database());
+                 StoreQueries queries = StoreQueries.open(paths.database());
+                 ReportServer site = noServer ? null : Sites.start(new HostReportData(queries, live, Sites.plugins(
+                         injector.getInstance(PluginListing.class), felix.registry(), injector.getInstance(ObjectMapper.class))),
+                         live, report);
                  ConsoleProgress progress = new ConsoleProgress(System.err, s.name(), s.trialCount(), s.budget().episodes(),
                          System.console() != null && !json)) {
                 result = injector.getInstance(StudyExecution.class).run(s, text, device, felix.catalog(), store, pool,
-                        progress, cancelled);
+                        progress, live, id -> {
+                            if (site != null) {
+                                System.err.println("Live report: " + Sites.studyUrl(site, id));
+                            }
+                        }, cancelled);
                 progress.close();
+                if (site != null && linger > 0 && !cancelled.get()) {
+                    Thread.sleep(linger * 1000L);
+                }
                 ResultsView view = injector.getInstance(ResultsView.class);
                 out.print(json ? view.json(store, result.study()) + "\n" : "\n" + view.text(store, result.study()));
                 out.flush();
             }
             if (!json) {
-                System.err.printf("Stored as run #%d of '%s'. Show again: ./corrigo results %s%n", result.study().id(),
-                        s.name(), s.name());
+                System.err.printf("Stored as run #%d of '%s'. Show again: ./corrigo results %s (table) or ./corrigo serve"
+                        + " (report site)%n", result.study().id(), s.name(), s.name());
             }
             if (cancelled.get()) {
                 return ExitCodes.CANCELLED;

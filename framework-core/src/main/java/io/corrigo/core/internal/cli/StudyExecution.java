@@ -2,6 +2,7 @@ package io.corrigo.core.internal.cli;
 
 import io.corrigo.api.run.ComputeDevice;
 import io.corrigo.core.internal.plugin.PluginCatalog;
+import io.corrigo.core.internal.report.LiveHub;
 import io.corrigo.core.internal.run.LocalScheduler;
 import io.corrigo.core.internal.run.Planner;
 import io.corrigo.core.internal.run.Trial;
@@ -14,8 +15,11 @@ import io.corrigo.core.internal.spec.StudySpec;
 import io.corrigo.core.internal.store.Store;
 import io.corrigo.core.internal.store.StoredStudy;
 import jakarta.inject.Inject;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongConsumer;
 
 /**
  * Runs a validated study: plans trials, records the run and its manifest in the store, schedules
@@ -37,11 +41,15 @@ final class StudyExecution {
     }
 
     Result run(StudySpec spec, String specText, ComputeDevice device, PluginCatalog catalog, Store store, int workers,
-               TrialListener listener, AtomicBoolean cancelled) {
+               TrialListener progress, LiveHub live, LongConsumer onCreated, AtomicBoolean cancelled) {
         List<Trial> trials = Planner.plan(spec);
         int pool = Math.max(1, Math.min(workers, trials.size()));
         String manifest = manifests.build(spec, device, catalog, pool);
         long id = store.createStudy(spec.name(), spec.source(), device.toString(), specText, manifest, trials);
+        Map<String, Long> trialIds = new HashMap<>();
+        store.trials(id).forEach(t -> trialIds.put(t.key(), t.id()));
+        TrialListener listener = TrialListeners.both(progress, live.listenerFor(id, trialIds));
+        onCreated.accept(id);
         TrialRunner runner = new TrialRunner(catalog, spec.budget(), device,
                 paths.runs().resolve("artifacts").resolve(spec.name() + "-" + id));
         TrialSink sink = new TrialSink() {
@@ -65,10 +73,12 @@ final class StudyExecution {
             outcome = new LocalScheduler(pool).run(trials, runner, sink, listener, cancelled);
         } catch (RuntimeException e) {
             store.finishStudy(id, "crashed");
+            live.studyFinished(id, "crashed");
             throw e;
         }
         String state = cancelled.get() ? "cancelled" : outcome.failed() > 0 ? "failed" : "finished";
         store.finishStudy(id, state);
+        live.studyFinished(id, state);
         return new Result(store.latest(spec.name()).orElseThrow(), outcome);
     }
 }

@@ -1,0 +1,185 @@
+/* Corrigo report site: shared helpers (API access with the token, formatting, colours, DOM). */
+'use strict';
+
+const Corrigo = (() => {
+  const params = new URLSearchParams(location.search);
+  const token = params.get('token');
+  const embedded = window.CORRIGO_STATIC || null;
+
+  /** A site URL carrying the token, if the page got one. */
+  function link(path) {
+    if (!token) return path;
+    return path + (path.includes('?') ? '&' : '?') + 'token=' + encodeURIComponent(token);
+  }
+
+  /**
+   * GET an API path with optional query parameters as JSON. A static report answers from its embedded
+   * responses, keyed by the path and the raw 'k=v' parameters.
+   */
+  async function api(path, query) {
+    const entries = Object.entries(query || {}).filter(([, v]) => v !== undefined && v !== null && v !== '');
+    if (embedded) {
+      const key = path + (entries.length ? '?' + entries.map(([k, v]) => k + '=' + v).join('&') : '');
+      if (!(key in embedded.responses)) throw new Error('not part of this static report: ' + key);
+      return embedded.responses[key];
+    }
+    const url = path + (entries.length ? '?' + new URLSearchParams(entries).toString() : '');
+    const res = await fetch(link(url), { headers: { Accept: 'application/json' }, cache: 'no-store' });
+    if (!res.ok) throw new Error(res.status + ': ' + (await res.text()));
+    return res.json();
+  }
+
+  /**
+   * Follows a Server-Sent-Events stream. onEvent(type, data) for each event; onState('live' | 'reconnecting')
+   * on connection changes. Every (re)connection and every 'resync' calls onEvent('resync') so the page re-reads.
+   */
+  function follow(path, types, onEvent, onState) {
+    if (embedded || !window.EventSource) return null;
+    const source = new EventSource(link(path));
+    source.addEventListener('open', () => { onState('live'); onEvent('resync', {}); });
+    source.addEventListener('error', () => onState(source.readyState === EventSource.CLOSED ? 'closed' : 'reconnecting'));
+    for (const type of types.concat(['resync'])) {
+      source.addEventListener(type, (e) => {
+        let data = {};
+        try { data = JSON.parse(e.data); } catch (err) { /* a hint only */ }
+        onEvent(type, data);
+      });
+    }
+    return source;
+  }
+
+  /** Runs fn at most once per `ms`, trailing. */
+  function throttle(fn, ms) {
+    let timer = null;
+    let again = false;
+    const run = () => {
+      timer = null;
+      if (again) { again = false; fn(); timer = setTimeout(run, ms); }
+    };
+    return () => {
+      if (timer) { again = true; return; }
+      fn();
+      timer = setTimeout(run, ms);
+    };
+  }
+
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === null || v === undefined || v === false) continue;
+      if (k === 'class') node.className = v;
+      else if (k === 'text') node.textContent = v;
+      else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
+      else if (k === 'style') Object.assign(node.style, v);
+      else node.setAttribute(k, v === true ? '' : v);
+    }
+    for (const c of children.flat()) {
+      if (c === null || c === undefined || c === false) continue;
+      node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+    }
+    return node;
+  }
+
+  /** Replaces a node's children, skipping null, undefined and false. */
+  function fill(node, ...children) {
+    node.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
+    return node;
+  }
+
+  const isNum = (v) => typeof v === 'number' && Number.isFinite(v);
+  const pct = (v, digits = 0) => (isNum(v) ? (100 * v).toFixed(digits) + '%' : '–');
+  const range = (i, digits = 0) => (i && isNum(i.low) ? (100 * i.low).toFixed(digits) + '–' + (100 * i.high).toFixed(digits) + '%' : '–');
+  const int = (v) => (isNum(v) ? Math.round(v).toLocaleString('en-US') : '–');
+  const fixed = (v, d = 2) => (isNum(v) ? v.toFixed(d) : '–');
+
+  function duration(seconds) {
+    if (!isNum(seconds)) return '–';
+    const s = Math.max(0, Math.round(seconds));
+    if (s < 60) return s + ' s';
+    const m = Math.floor(s / 60);
+    if (m < 60) return m + ' min ' + String(s % 60).padStart(2, '0') + ' s';
+    return Math.floor(m / 60) + ' h ' + String(m % 60).padStart(2, '0') + ' min';
+  }
+
+  function date(iso) {
+    if (!iso) return '–';
+    const d = new Date(iso);
+    return isNaN(d) ? iso : d.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  }
+
+  /** A sequential colour for a success rate in [0, 1] (viridis-like, readable text colour alongside). */
+  const STOPS = [[68, 1, 84], [59, 82, 139], [33, 145, 140], [94, 201, 98], [253, 231, 37]];
+  function successColour(v) {
+    if (!isNum(v)) return { background: '#f2f2f2', color: '#555' };
+    const x = Math.min(1, Math.max(0, v)) * (STOPS.length - 1);
+    const i = Math.min(STOPS.length - 2, Math.floor(x));
+    const f = x - i;
+    const rgb = STOPS[i].map((c, k) => Math.round(c + f * (STOPS[i + 1][k] - c)));
+    const light = 0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2] > 140;
+    return { background: `rgb(${rgb.join(',')})`, color: light ? '#111' : '#fff' };
+  }
+
+  /** Okabe–Ito colours, distinguishable with colour-vision deficiencies. */
+  const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#8C6D31', '#000000'];
+  const colour = (i) => PALETTE[i % PALETTE.length];
+  function alpha(hex, a) {
+    const n = parseInt(hex.slice(1), 16);
+    return `rgba(${(n >> 16) & 255},${(n >> 8) & 255},${n & 255},${a})`;
+  }
+
+  function badge(state) {
+    return el('span', { class: 'badge state-' + state, text: state });
+  }
+
+  /** Builds a table: columns [{title, cell(row) -> node|text, class}] */
+  function table(columns, rows, attrs) {
+    return el('table', attrs || {},
+      el('thead', {}, el('tr', {}, columns.map((c) => el('th', { class: c.class, title: c.help }, c.title)))),
+      el('tbody', {}, rows.map((r) => el('tr', {}, columns.map((c) => el('td', { class: c.class }, c.cell(r)))))));
+  }
+
+  function exportLinks(path) {
+    if (embedded) return el('span', { class: 'exports' }, 'CSV files are beside this report.');
+    return el('span', { class: 'exports' }, 'Export: ',
+      el('a', { href: link(path + '?format=csv') }, 'CSV'), ' · ',
+      el('a', { href: link(path), target: '_blank' }, 'JSON'));
+  }
+
+  function setLive(node, state) {
+    if (!node) return;
+    node.className = 'live ' + state;
+    node.textContent = { live: '● live', reconnecting: '○ reconnecting…', closed: '○ offline', static: 'static copy', ended: '● up to date' }[state] || state;
+  }
+
+  function showError(err) {
+    const box = document.getElementById('error');
+    if (!box) return;
+    box.hidden = false;
+    box.textContent = 'Could not load data: ' + err.message;
+  }
+
+  function clearError() {
+    const box = document.getElementById('error');
+    if (box) box.hidden = true;
+  }
+
+  function wireNav() {
+    if (embedded) {
+      document.querySelectorAll('header.top nav').forEach((n) => n.remove());
+      document.querySelectorAll('a[data-nav]').forEach((a) => a.removeAttribute('href'));
+      return;
+    }
+    document.querySelectorAll('a[data-nav]').forEach((a) => { a.href = link(a.getAttribute('data-nav')); });
+  }
+
+  if (window.Chart) {
+    Chart.defaults.font.family = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif';
+    Chart.defaults.font.size = 13;
+    Chart.defaults.color = '#222';
+    Chart.defaults.animation = false;
+    Chart.defaults.maintainAspectRatio = false;
+  }
+
+  return { params, token, embedded, link, api, follow, throttle, el, fill, isNum, pct, range, int, fixed, duration, date,
+    successColour, colour, alpha, badge, table, exportLinks, setLive, showError, clearError, wireNav };
+})();

@@ -1,0 +1,195 @@
+package io.corrigo.reports.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.qameta.allure.Epic;
+import io.qameta.allure.Feature;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The pages in headless Chromium (Debian's chromium and chromium-driver) against a server whose data
+ * changes while the page is open. Screenshots go to target/screenshots/.
+ */
+@Epic("Reports")
+@Feature("Report pages")
+@Timeout(300)
+class StudyPageBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SHOTS = Path.of("target", "screenshots");
+
+    private MemoryReportData data;
+    private MemoryFeed feed;
+    private ReportServer server;
+    private WebDriver browser;
+    private Path profile;
+
+    @BeforeEach
+    void start() throws IOException {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
+                "needs Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver): "
+                        + "apt-get install -y chromium chromium-driver");
+        data = DemoStudies.create();
+        feed = new MemoryFeed();
+        server = ReportServer.start(data, feed, ReportServer.Options.defaults().withToken("browser-token"));
+        profile = Files.createTempDirectory("corrigo-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1400,1000",
+                "--allow-file-access-from-files");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        Files.createDirectories(SHOTS);
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @Test
+    void theStudyPageFillsInLiveAndATrialReplaysItsRollout() throws IOException {
+        LiveStudy study = new LiveStudy(data, feed);
+        browser.get("http://127.0.0.1:" + server.port() + "/study?id=" + LiveStudy.ID + "&token=browser-token");
+        await(d -> d.findElements(By.cssSelector("#matrix-table td.cell")).size() == 12);
+        assertThat(filledCells()).isZero();
+        js("window.__samePage = 'yes';");
+
+        study.evaluate(0);
+        study.evaluate(10);
+        await(d -> filledCells() == 12);
+        study.evaluate(20);
+        study.evaluate(30);
+        study.finish("two-route");
+        await(d -> d.findElement(By.id("progress")).getText().contains("18 / 36 trials done")
+                && text("#matrix-table").contains("3/3 seeds"));
+        assertThat(js("return window.__samePage;")).isEqualTo("yes");
+        assertThat(text("#matrix-table")).contains("95% CI").contains("best");
+        await(d -> Long.valueOf(4).equals(js("return document.querySelectorAll('#curves canvas').length;")));
+        Object points = js("const c = Chart.getChart(document.querySelector('#curves canvas'));"
+                + " return c.data.datasets.filter(d => !d.band).map(d => d.data.length);");
+        assertThat((List<?>) points).hasSize(3).allSatisfy(n -> assertThat(((Number) n).intValue()).isEqualTo(4));
+        await(d -> text("#aggregate-table").contains("clic-half"));
+        browser.findElement(By.cssSelector("#x-axis button[data-x=feedbackEvents]")).click();
+        assertThat(js("return Chart.getChart(document.querySelector('#curves canvas')).options.scales.x.title.text;"))
+                .asString().contains("feedback events");
+        browser.findElement(By.cssSelector("#x-axis button[data-x=episode]")).click();
+        screenshot("study.png");
+
+        browser.findElement(By.cssSelector("#matrix-table td.cell[data-learner='clic-half'][data-environment='two-route']"
+                + "[data-feedback='noisy']")).click();
+        await(d -> d.findElements(By.cssSelector("#cell-trials tbody tr")).size() == 3);
+        browser.findElement(By.cssSelector("#cell-trials tbody tr a")).click();
+        await(d -> d.getCurrentUrl().contains("/trial?id="));
+        await(d -> frames() > 0 && d.findElements(By.cssSelector("#timeline .mark")).size() >= 3);
+        assertThat(attribute("#scene", "data-frame")).isEqualTo("0");
+        browser.findElement(By.id("play")).click();
+        await(d -> Integer.parseInt(attribute("#scene", "data-frame")) >= 5);
+        assertThat(text("#frame-label")).startsWith("frame ");
+        assertThat(text("#cards")).contains("feedback events").contains("teacher-executed steps");
+        assertThat(js("return Chart.getChart(document.getElementById('metrics-chart')).data.datasets.length;"))
+                .isEqualTo(1L);
+        screenshot("trial.png");
+    }
+
+    @Test
+    void theStudiesAndPluginsPagesListTheirRows() throws IOException {
+        browser.get(server.url());
+        await(d -> d.findElements(By.cssSelector("#studies-table tbody tr")).size() == 2);
+        assertThat(text("#studies-table")).contains("demo").contains("live").contains("finished");
+        browser.findElement(By.linkText("Plugins")).click();
+        await(d -> d.findElements(By.cssSelector("#plugins-table tbody tr")).size() == 2);
+        assertThat(text("#plugins-table")).contains("two-route").contains("sigma: 0.1");
+        screenshot("plugins.png");
+    }
+
+    @Test
+    void theStaticReportOpensFromTheFileSystem() throws IOException {
+        Path out = Path.of("target", "static-report");
+        Path index = StaticReport.write(data, 1, out);
+        browser.get(index.toAbsolutePath().toUri().toString());
+        await(d -> filledCells() == 4);
+        assertThat(browser.findElement(By.id("error")).isDisplayed()).isFalse();
+        assertThat(text("#live")).isEqualTo("static copy");
+        await(d -> text("#aggregate-table").contains("clic"));
+        assertThat(js("return document.querySelectorAll('#curves canvas').length;")).isEqualTo(2L);
+        screenshot("static-report.png");
+    }
+
+    private long filledCells() {
+        return browser.findElements(By.cssSelector("#matrix-table td.cell.filled")).size();
+    }
+
+    private int frames() {
+        Object n = js("return typeof Replay === 'undefined' ? 0 : Replay.state.frames.length;");
+        return ((Number) n).intValue();
+    }
+
+    private String text(String css) {
+        List<WebElement> found = browser.findElements(By.cssSelector(css));
+        return found.isEmpty() ? "" : found.get(0).getText();
+    }
+
+    private String attribute(String css, String name) {
+        return browser.findElement(By.cssSelector(css)).getAttribute(name);
+    }
+
+    private Object js(String script) {
+        return ((JavascriptExecutor) browser).executeScript(script);
+    }
+
+    private void await(java.util.function.Function<WebDriver, Boolean> condition) throws IOException {
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(condition::apply);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            screenshot("failure-" + System.currentTimeMillis() + ".png");
+            throw e;
+        }
+    }
+
+    /** A full-page screenshot: the window grows to the page's height first. */
+    private void screenshot(String name) throws IOException {
+        js("window.scrollTo(0, 0);");
+        long height = (Long) js("return Math.ceil(document.documentElement.scrollHeight);");
+        browser.manage().window().setSize(new Dimension(1400, (int) Math.min(8000, height + 20)));
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        browser.manage().window().setSize(new Dimension(1400, 1000));
+    }
+}
