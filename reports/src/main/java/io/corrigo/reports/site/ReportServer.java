@@ -106,7 +106,8 @@ public final class ReportServer implements AutoCloseable {
             bound[0] = vertx.createHttpServer(new HttpServerOptions().setHost(options.host()).setPort(options.port()))
                     .requestHandler(router).listen().await();
             return new ReportServer(vertx, bound[0], events, options);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Future.await() rethrows a failed bind's java.net.BindException unchecked-style: catch it too
             if (events != null) {
                 events.close();
             }
