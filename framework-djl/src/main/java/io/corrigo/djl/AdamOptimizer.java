@@ -50,6 +50,7 @@ public final class AdamOptimizer implements AutoCloseable {
     private final float beta1;
     private final float beta2;
     private final float epsilon;
+    private final float weightDecay;
     private final Clipping clipping;
     private final NDArray maxNorm;
     private final List<String> names;
@@ -67,6 +68,7 @@ public final class AdamOptimizer implements AutoCloseable {
         beta1 = b.beta1;
         beta2 = b.beta2;
         epsilon = b.epsilon;
+        weightDecay = b.weightDecay;
         clipping = b.clipping;
         maxNorm = manager.create(b.maxNorm);
         names = List.copyOf(parameters.keySet());
@@ -107,7 +109,7 @@ public final class AdamOptimizer implements AutoCloseable {
                 NDList in = inputs.get(i);
                 in.set(1, grads[i]);
                 params.get(i).getNDArrayInternal().adamUpdate(in, outputs.get(i), learningRate, (float) lrCorrected,
-                        0f, 1f, -1f, beta1, beta2, epsilon, true, false);
+                        weightDecay, 1f, -1f, beta1, beta2, epsilon, true, weightDecay > 0);
             }
         } finally {
             for (NDArray g : grads) {
@@ -215,6 +217,7 @@ public final class AdamOptimizer implements AutoCloseable {
         private float beta1 = 0.9f;
         private float beta2 = 0.999f;
         private float epsilon = 1e-8f;
+        private float weightDecay;
         private Clipping clipping = Clipping.NONE;
         private float maxNorm = 1f;
 
@@ -245,6 +248,17 @@ public final class AdamOptimizer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Decoupled weight decay (AdamW, Loshchilov &amp; Hutter: {@code w ← w − lr·λ·w} besides the
+         * Adam step), {@code λ ≥ 0}; 0 (plain Adam) by default.
+         *
+         * @since 1.1
+         */
+        public Builder optWeightDecay(float weightDecay) {
+            this.weightDecay = weightDecay;
+            return this;
+        }
+
         /** Clips gradients to L2 norm {@code maxNorm} (> 0), jointly or per tensor. */
         public Builder optClipping(Clipping clipping, float maxNorm) {
             this.clipping = clipping;
@@ -257,9 +271,10 @@ public final class AdamOptimizer implements AutoCloseable {
          * live in a sub-manager of {@code manager}.
          */
         public AdamOptimizer build(NDManager manager, Map<String, NDArray> parameters) {
-            if (!(learningRate > 0) || !(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1) || !(epsilon > 0)) {
-                throw new IllegalArgumentException("need learningRate > 0, betas in [0, 1), epsilon > 0; got "
-                        + learningRate + ", " + beta1 + ", " + beta2 + ", " + epsilon);
+            if (!(learningRate > 0) || !(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1) || !(epsilon > 0)
+                    || !(weightDecay >= 0)) {
+                throw new IllegalArgumentException("need learningRate > 0, betas in [0, 1), epsilon > 0, weightDecay >= 0;"
+                        + " got " + learningRate + ", " + beta1 + ", " + beta2 + ", " + epsilon + ", " + weightDecay);
             }
             if (clipping == null || (clipping != Clipping.NONE && !(maxNorm > 0))) {
                 throw new IllegalArgumentException("clipping needs a limit > 0, got " + clipping + " " + maxNorm);

@@ -1,6 +1,7 @@
 package io.corrigo.djl;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
@@ -49,6 +50,9 @@ public final class Mlp implements AutoCloseable {
     private final List<NDArray> shifts = new ArrayList<>();
     private final List<Shape> normShapes = new ArrayList<>();
     private final Map<String, NDArray> parameters;
+    private final NDArray layerNormEps;
+    private final NDArray zero;
+    private final NDArray one;
     private boolean closed;
 
     private Mlp(Builder b, NDManager parent, RandomGenerator random) {
@@ -85,6 +89,9 @@ public final class Mlp implements AutoCloseable {
             in = out;
         }
         parameters = Collections.unmodifiableMap(named);
+        layerNormEps = manager.create(LAYER_NORM_EPS);
+        zero = manager.create(0f);
+        one = manager.create(1f);
     }
 
     /** A builder; input size, hidden sizes and output size are required. */
@@ -132,6 +139,32 @@ public final class Mlp implements AutoCloseable {
             h = replace(h, Linear.linear(h, weights.get(hidden), biases.get(hidden)).singletonOrThrow(), input);
             return squash == OutputSquash.TANH ? replace(h, h.tanh(), input) : h;
         }
+    }
+
+    /**
+     * The output of a network with one unsquashed output, and its gradient with respect to the
+     * input, both differentiable: returns {@code [output (batch, 1), ∂output/∂input (batch, inputSize)]}.
+     *
+     * <p>The gradient is the network's backward pass written out with ordinary operations (LayerNorm
+     * recomputed from its definition), so a loss on it back-propagates to the parameters with one
+     * ordinary {@link GradientTape#backward}: exact double back-propagation without
+     * {@code create_graph}. Through DJL, {@code create_graph} leaves the graph in a reference cycle
+     * with the gradients it writes into the parameters and inputs, which this engine offers no way to
+     * reset, so every call leaks its whole graph (measured: ~16 MB per penalty update of a 3×128
+     * energy network on 2048 rows). Under {@link NoGradient} this is a cheap input gradient without
+     * any backward pass (Langevin sampling). Results and intermediates are attached to
+     * {@code input}'s manager.
+     *
+     * @throws IllegalStateException if the network has more than one output or a squashed output
+     * @since 1.1
+     */
+    public NDList forwardWithInputGradient(NDArray input) {
+        requireOpen();
+        if (outputSize != 1 || squash != OutputSquash.NONE) {
+            throw new IllegalStateException("the input gradient needs one unsquashed output; this MLP has "
+                    + outputSize + " output(s) squashed by " + squash);
+        }
+        return InputGradient.of(input, weights, biases, gains, shifts, activation, layerNormEps, zero, one);
     }
 
     /** The parameters by name ({@code layers.0.weight}, …, {@code norms.0.bias}), in a fixed order. */

@@ -69,6 +69,25 @@ class AdamOptimizerTest {
     }
 
     @Test
+    void decoupledWeightDecayShrinksTheWeightsBeforeTheAdamStep() {
+        double lr = 0.1;
+        double decay = 0.5;
+        NDArray w = parameter();
+        try (AdamOptimizer adam = AdamOptimizer.builder().setLearningRate((float) lr).optWeightDecay((float) decay)
+                .build(manager, Map.of("w", w))) {
+            backwardLinear(w);
+            adam.step();
+            float[] actual = w.toFloatArray();
+            for (int i = 0; i < 3; i++) {
+                double g = SLOPE[i];
+                double step = lr * Math.sqrt(1 - 0.999) / (1 - 0.9) * (0.1 * g) / (Math.sqrt(0.001 * g * g) + 1e-8);
+                double expected = START[i] * (1 - lr * decay) - step;
+                assertThat((double) actual[i]).as("component %d", i).isCloseTo(expected, within(1e-6));
+            }
+        }
+    }
+
+    @Test
     void updateMatchesDjlsOwnAdam() {
         NDArray ours = parameter();
         NDArray theirs = parameter();

@@ -6,7 +6,6 @@ import ai.djl.ndarray.types.Shape;
 import io.corrigo.api.Action;
 import io.corrigo.api.Observation;
 import io.corrigo.api.Space;
-import io.corrigo.api.feedback.Feedback;
 import io.corrigo.api.learner.Learner;
 import io.corrigo.api.learner.Transition;
 import io.corrigo.api.run.RunContext;
@@ -189,31 +188,9 @@ final class BcLearner implements Learner {
         }
     }
 
-    /** The label a feedback carries, clipped into the action space; empty for {@link Feedback.None}. */
+    /** The label a feedback carries, clipped into the action space; empty when nothing was said. */
     private Optional<Action> labelOf(Transition transition) {
-        Feedback feedback = transition.feedback();
-        if (feedback instanceof Feedback.None) {
-            return Optional.empty();
-        }
-        if (!config.feedbackKinds().contains(feedback.kind())) {
-            throw new IllegalArgumentException("learner 'bc' does not accept " + feedback.kind()
-                    + " feedback; configured feedbackKinds: " + config.feedbackKinds());
-        }
-        Action label;
-        if (feedback instanceof Feedback.AbsoluteCorrection c) {
-            label = c.action();
-        } else if (feedback instanceof Feedback.RelativeCorrection r) {
-            label = transition.proposed().plus(r.direction().times(r.magnitude()));
-        } else if (feedback instanceof Feedback.PartialCorrection p) {
-            label = p.action();
-        } else if (feedback instanceof Feedback.Takeover t) {
-            label = t.expertAction();
-        } else if (feedback instanceof Feedback.Label l) {
-            label = l.expertAction();
-        } else {
-            throw new IllegalArgumentException("unknown feedback " + feedback);
-        }
-        return Optional.of(actionSpace.clip(label));
+        return PointwiseLabels.of(transition, config.feedbackKinds(), actionSpace, "bc");
     }
 
     private boolean ready() {
