@@ -87,6 +87,52 @@ class LiveSiteIT {
     }
 
     @Test
+    void anEnergyLearnersTrialShowsItsActionLandscapeAtAChosenStateOfTheReplay() throws Exception {
+        Files.writeString(home.resolve("landscape.yaml"), """
+                name: landscape
+                seeds: [1]
+                budget: {episodes: 2, evalEvery: 2, evalEpisodes: 1}
+                environments: [{id: toy-two-circles}]
+                feedback: [{id: absolute}]
+                learners: [{id: clic-half, preset: cpu-small, endOfEpisodeUpdates: 20}]
+                """);
+        Path err = home.resolve("landscape.err");
+        Process run = Distribution.start(home, home.resolve("landscape.out"), err, "run", "landscape.yaml", "--no-server");
+        assertThat(run.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(run.exitValue()).as(Files.readString(err)).isZero();
+
+        Process serve = Distribution.start(home, home.resolve("serve.out"), home.resolve("serve.err"), "serve", "--port", "0");
+        try (Browser browser = Browser.start()) {
+            String line = Distribution.awaitLine(home.resolve("serve.out"), "Report site:", serve);
+            browser.driver.get(line.substring(line.indexOf("http://"), line.indexOf('/', line.indexOf("://") + 3) + 1) + "trial?id=1");
+            // the evaluation after the last episode (the one before training shows the flat, untrained landscape)
+            browser.await(d -> !d.findElements(By.xpath("//table[@id='rollout-table']//tr[td[2]='evaluation' and td[3]='2']")).isEmpty());
+            browser.driver.findElement(By.xpath("//table[@id='rollout-table']//tr[td[2]='evaluation' and td[3]='2']")).click();
+            browser.await(d -> d.findElement(By.id("landscape-panel")).isDisplayed());
+            List<String> jumps = browser.driver.findElements(By.cssSelector("#landscape-jumps button")).stream()
+                    .map(b -> b.getText()).toList();
+            assertThat(jumps).containsExactly("t = 1", "t = 2", "t = 3", "t = 25", "t = 50", "t = 75");
+            browser.driver.findElements(By.cssSelector("#landscape-jumps button")).get(1).click();
+            browser.await(d -> "2".equals(d.findElement(By.id("landscape")).getAttribute("data-t")));
+            assertThat(browser.driver.findElement(By.id("scene")).getAttribute("data-frame")).isEqualTo("1");
+            // the drawn landscape is the recorded one: normalised, peaked, with the corrections overlaid
+            Object stats = browser.js("""
+                    const l = Replay.state.frames[1].landscape;
+                    return [Math.min(...l.density), Math.max(...l.density), l.density.length, l.overlay.length];""");
+            assertThat((List<?>) stats).extracting(o -> ((Number) o).doubleValue()).satisfies(v -> {
+                assertThat(v.get(0)).isLessThan(0.5);
+                assertThat(v.get(1)).isEqualTo(1.0);
+                assertThat(v.get(2)).isEqualTo(41.0 * 41);
+                assertThat(v.get(3)).isPositive();
+            });
+            browser.screenshot("landscape.png");
+        } finally {
+            serve.destroy();
+            serve.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void fiftyLiveClientsEachReceiveTheFinalStateOfTheStudy() throws Exception {
         Files.writeString(home.resolve("live.yaml"), STUDY.replace("name: live", "name: quiet"));
         long quiet = timedRun("quiet", 0);

@@ -1,9 +1,11 @@
 package io.corrigo.core.internal.run;
 
 import io.corrigo.api.Action;
+import io.corrigo.api.Space;
 import io.corrigo.api.env.Environment;
 import io.corrigo.api.env.StepResult;
 import io.corrigo.api.feedback.Response;
+import io.corrigo.api.learner.Landscape;
 import java.util.Locale;
 
 /** Builds the frames of one recorded episode: the scene before each step, the actions, what the human did. */
@@ -24,6 +26,12 @@ final class RolloutRecorder {
     void before(Environment env, int t) {
         frames.append(steps > 0 ? "," : "").append("{\"t\":").append(t).append(",\"scene\":");
         SceneJson.scene(frames, env.scene());
+    }
+
+    /** Adds the learner's action landscape at this frame's state (call between {@link #before} and {@link #after}). */
+    void landscape(Landscape landscape, Space space) {
+        frames.append(",\"landscape\":");
+        SceneJson.landscape(frames, landscape, space);
     }
 
     /** Completes the frame opened by {@link #before}. {@code teacher} and {@code response} are null in evaluations. */

@@ -1,7 +1,9 @@
 package io.corrigo.core.internal.run;
 
+import io.corrigo.api.Space;
 import io.corrigo.api.FloatVector;
 import io.corrigo.api.env.Scene;
+import io.corrigo.api.learner.Landscape;
 import java.util.Locale;
 
 /** Writes scenes and vectors as compact JSON for rollout frames (hand-written: hot path, no reflection). */
@@ -24,6 +26,31 @@ final class SceneJson {
                 .append(",\"scale\":").append(num(f.scale())).append(",\"x\":").append(f.xDimension())
                 .append(",\"y\":").append(f.yDimension()).append('}'));
         b.append('}');
+    }
+
+    /**
+     * A landscape as {@code {"resolution":n,"bounds":[lowX,lowY,highX,highY],"density":[row-major,
+     * three decimals],"overlay":[shapes]}}.
+     */
+    static void landscape(StringBuilder b, Landscape l, Space space) {
+        b.append("{\"resolution\":").append(l.resolution()).append(",\"bounds\":[").append(num(space.low(0))).append(',')
+                .append(num(space.low(1))).append(',').append(num(space.high(0))).append(',').append(num(space.high(1)))
+                .append("],\"density\":[");
+        float[][] d = l.density();
+        for (int iy = 0; iy < d.length; iy++) {
+            for (int ix = 0; ix < d.length; ix++) {
+                float v = d[iy][ix];
+                b.append(iy + ix > 0 ? "," : "").append(Float.isFinite(v) ? String.format(Locale.ROOT, "%.3f", v) : "0");
+            }
+        }
+        b.append("],\"overlay\":[");
+        for (int i = 0; i < l.overlay().size(); i++) {
+            if (i > 0) {
+                b.append(',');
+            }
+            shape(b, l.overlay().get(i));
+        }
+        b.append("]}");
     }
 
     private static void shape(StringBuilder b, Scene.Shape shape) {

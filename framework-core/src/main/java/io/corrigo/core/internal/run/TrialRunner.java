@@ -10,6 +10,8 @@ import io.corrigo.api.feedback.FeedbackSimulator;
 import io.corrigo.api.feedback.FeedbackSimulatorProvider;
 import io.corrigo.api.feedback.Query;
 import io.corrigo.api.feedback.Response;
+import io.corrigo.api.learner.Landscape;
+import io.corrigo.api.learner.LandscapeSource;
 import io.corrigo.api.learner.Learner;
 import io.corrigo.api.learner.LearnerProvider;
 import io.corrigo.api.learner.Transition;
@@ -22,6 +24,7 @@ import io.corrigo.core.internal.spec.PluginEntry;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -34,6 +37,8 @@ public final class TrialRunner {
 
     /** Evaluation rollout j of every evaluation point, for every learner, resets with this seed + j. */
     public static final long EVALUATION_SEED_BASE = 100_001L;
+    /** Cells per axis of the action landscapes recorded in evaluation rollouts. */
+    static final int LANDSCAPE_RESOLUTION = 41;
 
     private final PluginCatalog catalog;
     private final Budget budget;
@@ -122,6 +127,7 @@ public final class TrialRunner {
         private long teacherSteps;
         private long takeovers;
         private String where = "creating plugins";
+        private boolean landscapeFailed;
 
         Session(Trial trial, HostRunContext context, TrialListener listener) {
             this.trial = trial;
@@ -195,6 +201,9 @@ public final class TrialRunner {
                     if (recorder != null) {
                         recorder.before(env, t);
                     }
+                    if (recorder != null && landscapeStep(t, env.maxSteps()) && learner instanceof LandscapeSource source) {
+                        landscape(source, obs, env).ifPresent(l -> recorder.landscape(l, env.actionSpace()));
+                    }
                     Action action = checked(learner.act(obs), env, "learner '" + trial.learner().id() + "' proposed");
                     StepResult step = env.step(action);
                     if (recorder != null) {
@@ -218,6 +227,25 @@ public final class TrialRunner {
             EvaluationPoint point = new EvaluationPoint(episode, n, successes, returns / n, progress / n, effort());
             evaluations.add(point);
             listener.onEvaluation(trial, point);
+        }
+
+        /** A diagnostic: a learner that fails to draw its landscape loses the picture, not its trial. */
+        private Optional<Landscape> landscape(LandscapeSource source, Observation obs, Environment env) {
+            if (landscapeFailed || env.actionSpace().dimension() != 2) {
+                return Optional.empty();
+            }
+            try {
+                return source.landscape(obs, LANDSCAPE_RESOLUTION);
+            } catch (RuntimeException e) {
+                landscapeFailed = true;
+                context.note("host.landscape", "not recorded: the learner failed to draw it (" + e + ")");
+                return Optional.empty();
+            }
+        }
+
+        /** Landscapes at the first three steps and at a quarter, half and three quarters of the episode. */
+        private static boolean landscapeStep(int t, int maxSteps) {
+            return t <= 3 || t == (maxSteps + 3) / 4 || t == (maxSteps + 1) / 2 || t == (3 * maxSteps + 3) / 4;
         }
 
         private Action checked(Action a, Environment env, String who) {

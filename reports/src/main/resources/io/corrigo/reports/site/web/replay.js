@@ -45,6 +45,7 @@ const Replay = (() => {
     s.frames = await C.api('/api/rollouts/' + rolloutId);
     $('scrub').max = Math.max(0, s.frames.length - 1);
     markers();
+    if (typeof LandscapeView !== 'undefined') LandscapeView.load(s.frames, (i) => { stop(); show(i); });
     show(0);
   }
 
@@ -54,6 +55,7 @@ const Replay = (() => {
     s.frames.forEach((f, i) => {
       const kind = f.feedback && f.feedback !== 'none' ? (f.feedback === 'takeover' ? 'takeover' : 'correction')
         : (f.executedBy === 'teacher' ? 'teacher' : null);
+      if (f.landscape) marks.push(C.el('span', { class: 'mark landscape', style: { left: (100 * i / n) + '%' }, title: 'frame ' + (i + 1) + ': action landscape recorded' }));
       if (kind) marks.push(C.el('span', { class: 'mark ' + kind, style: { left: (100 * i / n) + '%' }, title: 'frame ' + (i + 1) + ': ' + (f.feedback !== 'none' ? f.feedback : 'teacher executed') }));
     });
     s.head = C.el('span', { class: 'head' });
@@ -89,6 +91,7 @@ const Replay = (() => {
     $('frame-label').textContent = 'frame ' + (s.index + 1) + ' / ' + s.frames.length;
     if (s.head) s.head.style.left = (100 * s.index / Math.max(1, s.frames.length - 1)) + '%';
     $('frame-info').textContent = describe(f);
+    if (typeof LandscapeView !== 'undefined') LandscapeView.show(s.index);
   }
 
   function describe(f) {
