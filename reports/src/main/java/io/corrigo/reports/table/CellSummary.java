@@ -16,10 +16,13 @@ import java.util.Optional;
  *                       finished seed pooled, with a 95 % Wilson interval; empty if none finished
  * @param finalMean      mean over seeds of each seed's mean success over its last {@code k} evaluations
  * @param bestMean       mean over seeds of each seed's best evaluation after training started
+ * @param progressMean   mean over seeds of each seed's mean final progress over its last {@code k} evaluations
+ * @param progressSd     the standard deviation of those per-seed values (0 for one seed)
  * @param feedbackMean   mean feedback events per finished trial
  * @param teacherStepsMean mean teacher-executed steps per finished trial
  */
 public record CellSummary(String environment, String feedback, String learner, int seedsFinished, int seedsTotal,
                           int seedsFailed, Optional<Interval> success, double finalMean, double bestMean,
+                          double progressMean, double progressSd,
                           double feedbackMean, double teacherStepsMean) {
 }

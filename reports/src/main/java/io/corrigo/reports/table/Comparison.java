@@ -42,18 +42,21 @@ public final class Comparison {
         long episodes = 0;
         List<Double> finals = new ArrayList<>();
         List<Double> bests = new ArrayList<>();
+        List<Double> progress = new ArrayList<>();
         for (TrialOutcome t : done) {
             List<TrialOutcome.Evaluation> trained = t.evaluations().stream().filter(e -> e.episode() > 0).toList();
             List<TrialOutcome.Evaluation> window = tail(trained.isEmpty() ? t.evaluations() : trained, k);
             successes += window.stream().mapToLong(TrialOutcome.Evaluation::successes).sum();
             episodes += window.stream().mapToLong(TrialOutcome.Evaluation::episodes).sum();
             finals.add(window.stream().mapToDouble(TrialOutcome.Evaluation::rate).average().orElse(0));
+            progress.add(window.stream().mapToDouble(TrialOutcome.Evaluation::progress).average().orElse(0));
             bests.add((trained.isEmpty() ? t.evaluations() : trained).stream()
                     .mapToDouble(TrialOutcome.Evaluation::rate).max().orElse(0));
         }
         return new CellSummary(key.get(0), key.get(1), key.get(2), done.size(), trials.size(), failed,
                 episodes > 0 ? Optional.of(Wilson.interval95(successes, episodes)) : Optional.empty(),
-                Summary.mean(finals), Summary.mean(bests),
+                Summary.mean(finals), Summary.mean(bests), Summary.mean(progress),
+                Summary.std(progress),
                 Summary.mean(done.stream().map(t -> (double) t.feedbackEvents()).toList()),
                 Summary.mean(done.stream().map(t -> (double) t.teacherSteps()).toList()));
     }

@@ -8,6 +8,7 @@ import java.util.Locale;
 public final class TextTable {
 
     private static final String[] HEADER = {"environment", "feedback", "learner", "success [95% CI]", "final", "best",
+            "progress ± sd",
             "feedback", "teacher steps", "seeds"};
 
     private TextTable() {
@@ -22,6 +23,7 @@ public final class TextTable {
                     r.success().map(i -> pct(i.estimate()) + " [" + pct(i.low()) + ", " + pct(i.high()) + "]").orElse("-"),
                     r.seedsFinished() > 0 ? pct(r.finalMean()) : "-",
                     r.seedsFinished() > 0 ? pct(r.bestMean()) : "-",
+                    r.seedsFinished() > 0 ? String.format(Locale.ROOT, "%.3f ± %.3f", r.progressMean(), r.progressSd()) : "-",
                     r.seedsFinished() > 0 ? String.format(Locale.ROOT, "%.0f", r.feedbackMean()) : "-",
                     r.seedsFinished() > 0 ? String.format(Locale.ROOT, "%.0f", r.teacherStepsMean()) : "-",
                     r.seedsFinished() + "/" + r.seedsTotal() + (r.seedsFailed() > 0 ? " (" + r.seedsFailed() + " failed)" : "")});
@@ -53,6 +55,8 @@ public final class TextTable {
                 .append(" evaluations (after training started) pooled over finished seeds, 95% Wilson interval.\n")
                 .append("final: mean over seeds of the last ").append(finalWindow)
                 .append(" evaluations; best: mean over seeds of each seed's best evaluation.\n")
+                .append("progress: mean final progress of the same evaluations (the in-set rate on desired-action toys),")
+                .append(" mean ± sd over seeds.\n")
                 .append("feedback / teacher steps: mean per trial of feedback events given / steps executed by the teacher.\n");
         return b.toString();
     }

@@ -32,8 +32,9 @@ public record TrialOutcome(String environment, String feedback, String learner, 
      * @param episode   training episodes completed before it
      * @param successes successful rollouts
      * @param episodes  rollouts
+     * @param progress  the rollouts' mean final progress (the in-set rate of the desired-action toys)
      */
-    public record Evaluation(int episode, int successes, int episodes) {
+    public record Evaluation(int episode, int successes, int episodes, double progress) {
 
         /** The success rate. */
         public double rate() {

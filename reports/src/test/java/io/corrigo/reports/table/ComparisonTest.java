@@ -15,9 +15,20 @@ class ComparisonTest {
     private static TrialOutcome trial(String learner, long seed, String state, int... successesOfTen) {
         List<TrialOutcome.Evaluation> evals = new java.util.ArrayList<>();
         for (int i = 0; i < successesOfTen.length; i++) {
-            evals.add(new TrialOutcome.Evaluation(i * 5, successesOfTen[i], 10));
+            evals.add(new TrialOutcome.Evaluation(i * 5, successesOfTen[i], 10, successesOfTen[i] / 20.0));
         }
         return new TrialOutcome("two-route", "accurate", learner, seed, state, evals, 40 + seed, 20);
+    }
+
+    @Test
+    void reportsTheMeanFinalProgressOfTheSameWindowWithItsSpreadOverSeeds() {
+        List<CellSummary> rows = Comparison.summarize(List.of(
+                trial("ibc", 1, "done", 0, 5, 8, 9, 10),
+                trial("ibc", 2, "done", 0, 2, 6, 7, 8)), 3);
+        // progress = successes / 20: seed 1's window (8, 9, 10) -> 0.45, seed 2's (6, 7, 8) -> 0.35
+        assertThat(rows.get(0).progressMean()).isCloseTo(0.40, within(1e-12));
+        assertThat(rows.get(0).progressSd()).isCloseTo(Math.sqrt(0.005), within(1e-12));
+        assertThat(TextTable.render(rows, 3)).contains("0.400 ± 0.071");
     }
 
     @Test

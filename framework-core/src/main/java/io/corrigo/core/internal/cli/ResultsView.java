@@ -12,8 +12,12 @@ import io.corrigo.reports.table.Comparison;
 import io.corrigo.reports.table.TextTable;
 import io.corrigo.reports.table.TrialOutcome;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The comparison table of a stored study run, as text or JSON, read from the store alone. */
@@ -31,7 +35,7 @@ final class ResultsView {
         List<TrialOutcome> outcomes = new ArrayList<>();
         for (StoredTrial t : store.trials(study.id())) {
             List<TrialOutcome.Evaluation> e = evals.getOrDefault(t.id(), List.of()).stream()
-                    .map(p -> new TrialOutcome.Evaluation(p.episode(), p.successes(), p.episodes())).toList();
+                    .map(p -> new TrialOutcome.Evaluation(p.episode(), p.successes(), p.episodes(), p.meanProgress())).toList();
             outcomes.add(new TrialOutcome(t.environment(), t.feedback(), t.learner(), t.seed(), t.state(), e,
                     t.effort().feedbackEvents(), t.effort().teacherSteps()));
         }
@@ -41,7 +45,7 @@ final class ResultsView {
     String text(Store store, StoredStudy study) {
         StringBuilder b = new StringBuilder();
         b.append("Study '").append(study.name()).append("' (run #").append(study.id()).append(", ").append(study.state())
-                .append(", device ").append(study.device()).append(", started ").append(study.createdAt()).append(")\n\n");
+                .append(", device ").append(study.device()).append(", started ").append(study.createdAt()).append(wallTime(study)).append(")\n\n");
         b.append(TextTable.render(rows(store, study), Comparison.FINAL_WINDOW));
         List<StoredTrial> failed = store.trials(study.id()).stream().filter(t -> t.state().equals("failed")).toList();
         if (!failed.isEmpty()) {
@@ -50,6 +54,19 @@ final class ResultsView {
                     .append(t.error().lines().findFirst().orElse("")).append('\n'));
         }
         return b.toString();
+    }
+
+    /** {@code ", wall time 12m 03s"} for a study that ended, else nothing. */
+    static String wallTime(StoredStudy study) {
+        if (study.finishedAt() == null || study.finishedAt().isEmpty()) {
+            return "";
+        }
+        try {
+            long s = Duration.between(Instant.parse(study.createdAt()), Instant.parse(study.finishedAt())).toSeconds();
+            return String.format(Locale.ROOT, ", wall time %dm %02ds", s / 60, s % 60);
+        } catch (DateTimeParseException e) {
+            return "";
+        }
     }
 
     String json(Store store, StoredStudy study) {
@@ -77,6 +94,11 @@ final class ResultsView {
             }, () -> r.putNull("success"));
             r.put("final", c.seedsFinished() > 0 ? c.finalMean() : null);
             r.put("best", c.seedsFinished() > 0 ? c.bestMean() : null);
+            if (c.seedsFinished() > 0) {
+                r.putObject("progress").put("mean", c.progressMean()).put("sd", c.progressSd());
+            } else {
+                r.putNull("progress");
+            }
             r.put("feedbackEvents", c.seedsFinished() > 0 ? c.feedbackMean() : null);
             r.put("teacherSteps", c.seedsFinished() > 0 ? c.teacherStepsMean() : null);
             r.put("seedsFinished", c.seedsFinished());
