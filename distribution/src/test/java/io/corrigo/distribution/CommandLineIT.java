@@ -77,6 +77,24 @@ class CommandLineIT {
     }
 
     @Test
+    void aRunWhoseProcessWasKilledIsShownInterruptedWithTheTrialsItFinished() throws Exception {
+        Files.writeString(home.resolve("tiny.yaml"), TINY.replace("episodes: 3,", "episodes: 12,"));
+        Path err = home.resolve("killed.err");
+        Process run = Distribution.start(home, home.resolve("killed.out"), err, "run", "tiny.yaml", "--no-server", "--workers", "1");
+        try {
+            Distribution.awaitLine(err, "[1/4]", run);
+        } finally {
+            run.destroyForcibly();   // SIGKILL: no shutdown hook runs, the store is left saying "running"
+            assertThat(run.waitFor(1, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+        }
+        Distribution.Run after = Distribution.cli(home, "results", "tiny", "--json");
+        assertThat(after.exitCode()).as(after.err()).isZero();
+        JsonNode result = json.readTree(after.out());
+        assertThat(result.path("study").path("state").asText()).isEqualTo("interrupted");
+        assertThat(result.path("rows").get(0).path("seedsFinished").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void aStudyWithMistakesGetsOneLocatedReportAndExitCodeTwoWithoutAStackTrace() throws Exception {
         Files.writeString(home.resolve("broken.yaml"), BROKEN);
         Distribution.Run run = Distribution.cli(home, "validate", "broken.yaml");

@@ -57,9 +57,9 @@ final class ResultsCommand implements Callable<Integer> {
 
     private static String list(List<StoredStudy> studies) {
         StringBuilder b = new StringBuilder("Stored study runs (" + studies.size() + ", newest first):\n");
-        b.append(String.format("  %-5s %-24s %-10s %-7s %-7s %s%n", "run", "name", "state", "trials", "device", "started"));
+        b.append(String.format("  %-5s %-24s %-11s %-7s %-7s %s%n", "run", "name", "state", "trials", "device", "started"));
         for (StoredStudy s : studies) {
-            b.append(String.format("  %-5d %-24s %-10s %-7d %-7s %s%n", s.id(), s.name(), s.state(), s.trialsTotal(),
+            b.append(String.format("  %-5d %-24s %-11s %-7d %-7s %s%n", s.id(), s.name(), s.state(), s.trialsTotal(),
                     s.device(), s.createdAt()));
         }
         return b.append("Show one: ./corrigo results NAME\n").toString();

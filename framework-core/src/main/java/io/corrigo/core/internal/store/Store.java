@@ -30,10 +30,15 @@ import java.util.Optional;
  */
 public final class Store implements AutoCloseable {
 
-    private final Connection connection;
+    /** The state of a study run whose process ended without finishing it. */
+    public static final String INTERRUPTED = "interrupted";
 
-    private Store(Connection connection) {
+    private final Connection connection;
+    private final RunLocks locks;
+
+    private Store(Connection connection, RunLocks locks) {
         this.connection = connection;
+        this.locks = locks;
     }
 
     /** Opens (creating if needed) the store at {@code file}. */
@@ -50,7 +55,9 @@ public final class Store implements AutoCloseable {
                 }
                 Schema.migrate(c);
             }
-            return new Store(c);
+            Store store = new Store(c, new RunLocks(file.toAbsolutePath().getParent()));
+            store.markInterrupted();
+            return store;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the store directory for " + file, e);
         } catch (SQLException e) {
@@ -93,6 +100,7 @@ public final class Store implements AutoCloseable {
                 }
                 p.executeBatch();
             }
+            locks.hold(id);   // before the commit, so no other process sees the run without its lock
             return id;
         });
     }
@@ -154,6 +162,30 @@ public final class Store implements AutoCloseable {
             execute("UPDATE studies SET state = ?, finished_at = ? WHERE id = ?", state, Instant.now().toString(), studyId);
             return null;
         });
+        locks.release(studyId);
+    }
+
+    /**
+     * Marks every run still recorded as running whose process is gone (its lock file is there but
+     * nobody holds it) as {@link #INTERRUPTED}, its unfinished trials as cancelled; the trials it
+     * finished are kept. A run that finishes meanwhile is left as it ended.
+     */
+    private synchronized void markInterrupted() {
+        List<Long> running = query("SELECT id FROM studies WHERE state = 'running'", rs -> rs.getLong(1));
+        for (long id : running) {
+            if (locks.abandoned(id)) {
+                transaction(() -> {
+                    try (PreparedStatement p = connection.prepareStatement(
+                            "UPDATE studies SET state = ?, finished_at = ? WHERE id = ? AND state = 'running'")) {
+                        bind(p, new Object[] {INTERRUPTED, Instant.now().toString(), id});
+                        if (p.executeUpdate() == 1) {
+                            execute("UPDATE trials SET state = 'cancelled' WHERE study_id = ? AND state IN ('pending', 'running')", id);
+                        }
+                    }
+                    return null;
+                });
+            }
+        }
     }
 
     /** Every study run, newest first. */
@@ -278,6 +310,7 @@ public final class Store implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        locks.releaseAll();
         try {
             connection.close();
         } catch (SQLException e) {

@@ -48,11 +48,28 @@ class StoreTest {
             StoredStudy s = store.latest("stored").orElseThrow();
             assertThat(s.id()).isEqualTo(id);
             List<StoredTrial> stored = store.trials(id);
-            assertThat(stored).extracting(StoredTrial::state).containsExactly("done", "pending", "pending");
+            // the first store closed without finishing the run, as a killed process would
+            assertThat(s.state()).isEqualTo(Store.INTERRUPTED);
+            assertThat(stored).extracting(StoredTrial::state).containsExactly("done", "cancelled", "cancelled");
             assertThat(stored.get(0).effort()).isEqualTo(effort);
             assertThat(stored.get(0).wallMillis()).isEqualTo(1234);
             assertThat(stored.get(0).notesJson()).isEqualTo("{\"calibrated\":\"0.3\"}");
             assertThat(store.evaluations(id).get(stored.get(0).id())).extracting(EvaluationPoint::successes).containsExactly(0, 7);
+        }
+    }
+
+    @Test
+    void aRunWhoseProcessIsAliveStaysRunningForOtherReaders() {
+        try (Store writer = Store.open(dir.resolve("r.db"))) {
+            long id = writer.createStudy("stored", "s.yaml", "cpu", "yaml", "{}", trials);
+            try (Store reader = Store.open(dir.resolve("r.db"))) {
+                assertThat(reader.latest("stored").orElseThrow().state()).isEqualTo("running");
+            }
+            writer.finishStudy(id, "finished");
+            assertThat(dir.resolve(".study-" + id + ".lock")).doesNotExist();
+        }
+        try (Store reader = Store.open(dir.resolve("r.db"))) {
+            assertThat(reader.latest("stored").orElseThrow().state()).isEqualTo("finished");
         }
     }
 
