@@ -1,7 +1,9 @@
 /**
  * The shared learning toolkit learner plugins import: device mapping, a multilayer perceptron with
  * its own parameters, Adam on DJL's native update, gradient recording scopes, min–max normalisers,
- * a preallocated replay buffer with epoch-wise sampling, and staged inputs.
+ * a preallocated replay buffer with epoch-wise sampling and its update schedule, staged inputs and
+ * caches of them per batch size, and the bookkeeping every learner repeats (counters saved with a
+ * checkpoint, a guard against use after close).
  *
  * <p>Everything here is single-threaded per instance: one trial thread owns a learner's networks,
  * optimisers and buffers. Every {@code NDArray} belongs to an {@code NDManager} the caller owns.
@@ -10,7 +12,7 @@
  * @since 1.0
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.corrigo.djl;
 
 import org.osgi.annotation.bundle.Export;

@@ -3,8 +3,8 @@
  * {@code Q(s, a)} on the concatenated state and action (the energy is {@code −Q}, the policy
  * {@code π(a|s) ∝ exp(Q/τ)}), candidate sets of {@code N} actions for each of {@code B} states
  * evaluated as one forward of {@code N·B} rows, uniform, derivative-free (DFO) and Langevin MCMC
- * sampling, the InfoNCE/KL update with an action-gradient penalty, and the energy landscape of a
- * 2-D action space.
+ * sampling, the InfoNCE/KL update with an action-gradient penalty and its per-episode metrics, and
+ * the energy landscape of a 2-D action space.
  *
  * <p>Actions here are always normalised to {@code [-1, 1]} per dimension; observations are whatever
  * the caller feeds (normally min–max normalised). Single-threaded per instance; every
@@ -14,7 +14,7 @@
  * @since 1.1
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.corrigo.djl.ebm;
 
 import org.osgi.annotation.bundle.Export;

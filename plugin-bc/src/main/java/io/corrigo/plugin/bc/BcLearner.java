@@ -11,21 +11,21 @@ import io.corrigo.api.learner.Transition;
 import io.corrigo.api.run.RunContext;
 import io.corrigo.djl.AdamOptimizer;
 import io.corrigo.djl.Batch;
+import io.corrigo.djl.BatchSchedule;
 import io.corrigo.djl.Devices;
 import io.corrigo.djl.EpochSampler;
 import io.corrigo.djl.GradientTape;
+import io.corrigo.djl.LearnerCounters;
 import io.corrigo.djl.MinMaxNormaliser;
 import io.corrigo.djl.Mlp;
+import io.corrigo.djl.OpenGuard;
+import io.corrigo.djl.PerBatchSize;
 import io.corrigo.djl.ReplayBuffer;
 import io.corrigo.djl.StagedInput;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Properties;
 
 /**
  * Behaviour cloning on the labels received: a deterministic tanh-output MLP trained with
@@ -52,17 +52,17 @@ final class BcLearner implements Learner {
     private final ReplayBuffer labels;
     private final int observationField;
     private final int labelField;
-    private final EpochSampler sampler;
+    private final BatchSchedule batches;
     private final StagedInput single;
-    private final StagedInput[] batchObservations;
-    private final StagedInput[] batchLabels;
+    private final PerBatchSize<StagedInput> batchObservations;
+    private final PerBatchSize<StagedInput> batchLabels;
     private final NDArray half;
     private final NDArray lossSum;
     private final float[] observationRow;
     private final float[] labelRow;
+    private final OpenGuard guard;
     private long steps;
     private int episodeUpdates;
-    private boolean closed;
 
     BcLearner(BcConfig config, Space observationSpace, Space actionSpace, RunContext context) {
         this.config = config;
@@ -85,16 +85,18 @@ final class BcLearner implements Learner {
                     .addField(OBSERVATION, dObs).addField(LABEL, dAct).build();
             observationField = labels.field(OBSERVATION);
             labelField = labels.field(LABEL);
-            sampler = new EpochSampler(labels, context.random("learner.batches"));
+            batches = new BatchSchedule(new EpochSampler(labels, context.random("learner.batches")), labels::size,
+                    config.minBufferSize(), config.batchSize());
             single = new StagedInput(manager, new Shape(1, dObs));
-            batchObservations = new StagedInput[config.batchSize() + 1];
-            batchLabels = new StagedInput[config.batchSize() + 1];
+            batchObservations = new PerBatchSize<>(config.batchSize(), n -> new StagedInput(manager, new Shape(n, dObs)));
+            batchLabels = new PerBatchSize<>(config.batchSize(), n -> new StagedInput(manager, new Shape(n, dAct)));
             half = manager.create(0.5f);
             lossSum = manager.zeros(new Shape());
         } catch (RuntimeException e) {
             manager.close();
             throw e;
         }
+        guard = new OpenGuard("the bc learner", manager::close);
         observationRow = new float[dObs];
         labelRow = new float[dAct];
         context.note("bc.policy", "MLP " + config.hiddenSizes() + " " + config.activation().name().toLowerCase(Locale.ROOT)
@@ -105,7 +107,7 @@ final class BcLearner implements Learner {
 
     @Override
     public Action act(Observation observation) {
-        requireOpen();
+        guard.requireOpen();
         observations.normalise(observation, observationRow, 0);
         single.values().put(observationRow);
         try (NDArray out = policy.predict(single.upload(manager))) {
@@ -115,36 +117,32 @@ final class BcLearner implements Learner {
 
     @Override
     public void startEpisode() {
-        requireOpen();
+        guard.requireOpen();
     }
 
     @Override
     public void observe(Transition transition) {
-        requireOpen();
+        guard.requireOpen();
         Optional<Action> label = labelOf(transition);
         steps++;
         if (label.isPresent()) {
             observations.normalise(transition.observation(), observationRow, 0);
             actions.normalise(label.get(), labelRow, 0);
             labels.add(observationRow, labelRow);
-            if (ready()) {
-                update(sampler.nextWithNewest(batchSize()));
+            if (batches.ready()) {
+                update(batches.nextWithNewest());
             }
         }
         boolean periodic = config.updateEvery() > 0 && steps % config.updateEvery() == 0;
-        if (ready() && (periodic || transition.done())) {
-            update(sampler.next(batchSize()));
+        if (batches.ready() && (periodic || transition.done())) {
+            update(batches.next());
         }
     }
 
     @Override
     public void endEpisode() {
-        requireOpen();
-        if (ready()) {
-            for (int i = 0; i < config.endOfEpisodeUpdates() && !context.cancelled(); i++) {
-                update(sampler.next(batchSize()));
-            }
-        }
+        guard.requireOpen();
+        batches.repeat(config.endOfEpisodeUpdates(), context::cancelled, this::update);
         if (episodeUpdates > 0) {
             context.metrics().record("loss", lossSum.getFloat() / episodeUpdates);
             lossSum.subi(lossSum);
@@ -156,36 +154,25 @@ final class BcLearner implements Learner {
 
     @Override
     public void save(Path directory) throws IOException {
-        requireOpen();
+        guard.requireOpen();
         policy.save(directory.resolve("policy.bin"));
         adam.save(directory.resolve("adam.bin"));
         labels.save(directory.resolve("labels.bin"));
-        Properties state = new Properties();
-        state.setProperty("steps", Long.toString(steps));
-        try (Writer out = Files.newBufferedWriter(directory.resolve("bc.properties"))) {
-            state.store(out, "bc learner state");
-        }
+        LearnerCounters.of("steps", steps).save(directory.resolve("bc.properties"), "bc learner state");
     }
 
     @Override
     public void load(Path directory) throws IOException {
-        requireOpen();
+        guard.requireOpen();
         policy.load(directory.resolve("policy.bin"));
         adam.load(directory.resolve("adam.bin"));
         labels.load(directory.resolve("labels.bin"));
-        Properties state = new Properties();
-        try (Reader in = Files.newBufferedReader(directory.resolve("bc.properties"))) {
-            state.load(in);
-        }
-        steps = Long.parseLong(state.getProperty("steps", "0"));
+        steps = LearnerCounters.load(directory.resolve("bc.properties")).get("steps");
     }
 
     @Override
     public void close() {
-        if (!closed) {
-            closed = true;
-            manager.close();
-        }
+        guard.close();
     }
 
     /** The label a feedback carries, clipped into the action space; empty when nothing was said. */
@@ -193,19 +180,11 @@ final class BcLearner implements Learner {
         return PointwiseLabels.of(transition, config.feedbackKinds(), actionSpace, "bc");
     }
 
-    private boolean ready() {
-        return labels.size() >= config.minBufferSize();
-    }
-
-    private int batchSize() {
-        return Math.min(config.batchSize(), labels.size());
-    }
-
     /** One Adam step on {@code 0.5·mean((π(s) − label)²)} over the batch. */
     private void update(Batch batch) {
         int n = batch.size();
-        StagedInput x = staged(batchObservations, n, labels.width(observationField));
-        StagedInput y = staged(batchLabels, n, labels.width(labelField));
+        StagedInput x = batchObservations.get(n);
+        StagedInput y = batchLabels.get(n);
         batch.gather(observationField, x.values());
         batch.gather(labelField, y.values());
         try (NDManager step = manager.newSubManager()) {
@@ -219,18 +198,5 @@ final class BcLearner implements Learner {
             adam.step();
         }
         episodeUpdates++;
-    }
-
-    private StagedInput staged(StagedInput[] bySize, int n, int width) {
-        if (bySize[n] == null) {
-            bySize[n] = new StagedInput(manager, new Shape(n, width));
-        }
-        return bySize[n];
-    }
-
-    private void requireOpen() {
-        if (closed) {
-            throw new IllegalStateException("the bc learner is closed");
-        }
     }
 }

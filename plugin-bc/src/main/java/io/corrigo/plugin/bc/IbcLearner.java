@@ -5,15 +5,21 @@ import io.corrigo.api.Action;
 import io.corrigo.api.Observation;
 import io.corrigo.api.Space;
 import io.corrigo.api.env.Scene;
+import io.corrigo.api.learner.Landscape;
+import io.corrigo.api.learner.LandscapeSource;
 import io.corrigo.api.learner.Learner;
 import io.corrigo.api.learner.Transition;
 import io.corrigo.api.run.RunContext;
 import io.corrigo.djl.AdamOptimizer;
 import io.corrigo.djl.Batch;
+import io.corrigo.djl.BatchSchedule;
 import io.corrigo.djl.Deviations;
 import io.corrigo.djl.Devices;
 import io.corrigo.djl.EpochSampler;
+import io.corrigo.djl.LearnerCounters;
 import io.corrigo.djl.MinMaxNormaliser;
+import io.corrigo.djl.OpenGuard;
+import io.corrigo.djl.PerBatchSize;
 import io.corrigo.djl.RandomStreams;
 import io.corrigo.djl.ReplayBuffer;
 import io.corrigo.djl.ebm.CandidateSet;
@@ -22,19 +28,14 @@ import io.corrigo.djl.ebm.DerivativeFreeOptimizer;
 import io.corrigo.djl.ebm.EnergyLandscape;
 import io.corrigo.djl.ebm.EnergyNetwork;
 import io.corrigo.djl.ebm.EnergySampler;
-import io.corrigo.api.learner.Landscape;
-import io.corrigo.api.learner.LandscapeSource;
+import io.corrigo.djl.ebm.EpisodeMetrics;
 import io.corrigo.djl.ebm.Langevin;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.stream.IntStream;
 
 /**
@@ -63,8 +64,8 @@ final class IbcLearner implements Learner, LandscapeSource {
     private final ContrastiveTrainer trainer;
     private final EnergySampler sampler;
     private final ReplayBuffer labels;
-    private final EpochSampler batches;
-    private final CandidateSet[] candidates;
+    private final BatchSchedule batches;
+    private final PerBatchSize<CandidateSet> candidates;
     private final LabelTarget target;
     private final float[] observationRow;
     private final float[] labelRow;
@@ -73,10 +74,10 @@ final class IbcLearner implements Learner, LandscapeSource {
     private final long actSeed;
     private final long trainSeed;
     private final EpisodeMetrics metrics = new EpisodeMetrics();
+    private final OpenGuard guard;
     private long steps;
     private long acts;
     private long updates;
-    private boolean closed;
 
     IbcLearner(IbcConfig config, Space observationSpace, Space actionSpace, RunContext context) {
         this.config = config;
@@ -109,8 +110,10 @@ final class IbcLearner implements Learner, LandscapeSource {
         }
         labels = ReplayBuffer.builder().setCapacity(config.bufferCapacity())
                 .addField("observation", dObs).addField("label", dAct).build();
-        batches = new EpochSampler(labels, context.random("learner.batches"));
-        candidates = new CandidateSet[config.batchSize() + 1];
+        batches = new BatchSchedule(new EpochSampler(labels, context.random("learner.batches")), labels::size,
+                config.minBufferSize(), config.batchSize());
+        candidates = new PerBatchSize<>(config.batchSize(),
+                n -> new CandidateSet(manager, dObs, dAct, n, config.trainingSamples()));
         target = new LabelTarget(dAct, config.batchSize());
         observationRow = new float[dObs];
         labelRow = new float[dAct];
@@ -118,6 +121,7 @@ final class IbcLearner implements Learner, LandscapeSource {
         batchObservations = new float[config.batchSize() * dObs];
         actSeed = context.seed("learner.act");
         trainSeed = context.seed("learner.train");
+        guard = new OpenGuard("the ibc learner", manager::close);
         noteSettings();
     }
 
@@ -137,7 +141,7 @@ final class IbcLearner implements Learner, LandscapeSource {
 
     @Override
     public Action act(Observation observation) {
-        requireOpen();
+        guard.requireOpen();
         observations.normalise(observation, observationRow, 0);
         sampler.act(network, observationRow, actionRow, RandomStreams.at(actSeed, acts++));
         return actions.toAction(actionRow, 0);
@@ -145,41 +149,37 @@ final class IbcLearner implements Learner, LandscapeSource {
 
     @Override
     public void startEpisode() {
-        requireOpen();
+        guard.requireOpen();
     }
 
     @Override
     public void observe(Transition transition) {
-        requireOpen();
+        guard.requireOpen();
         Optional<Action> label = PointwiseLabels.of(transition, config.feedbackKinds(), actionSpace, "ibc");
         steps++;
         if (label.isPresent()) {
             observations.normalise(transition.observation(), observationRow, 0);
             actions.normalise(label.get(), labelRow, 0);
             labels.add(observationRow, labelRow);
-            if (ready()) {
-                update(batches.nextWithNewest(batchSize()));
+            if (batches.ready()) {
+                update(batches.nextWithNewest());
             }
-        } else if (ready() && config.updateEvery() > 0 && steps % config.updateEvery() == 0) {
-            update(batches.next(batchSize()));
+        } else if (batches.ready() && config.updateEvery() > 0 && steps % config.updateEvery() == 0) {
+            update(batches.next());
         }
     }
 
     @Override
     public void endEpisode() {
-        requireOpen();
-        if (ready()) {
-            for (int i = 0; i < config.endOfEpisodeUpdates() && !context.cancelled(); i++) {
-                update(batches.next(batchSize()));
-            }
-        }
+        guard.requireOpen();
+        batches.repeat(config.endOfEpisodeUpdates(), context::cancelled, this::update);
         metrics.flush(context.metrics());
         context.metrics().record("labels", labels.size());
     }
 
     @Override
     public Optional<Landscape> landscape(Observation observation, int resolution) {
-        requireOpen();
+        guard.requireOpen();
         if (actionSpace.dimension() != 2) {
             return Optional.empty();
         }
@@ -211,69 +211,40 @@ final class IbcLearner implements Learner, LandscapeSource {
 
     @Override
     public void save(Path directory) throws IOException {
-        requireOpen();
+        guard.requireOpen();
         network.save(directory.resolve("energy.bin"));
         adam.save(directory.resolve("adam.bin"));
         labels.save(directory.resolve("labels.bin"));
-        Properties state = new Properties();
-        state.setProperty("steps", Long.toString(steps));
-        state.setProperty("acts", Long.toString(acts));
-        state.setProperty("updates", Long.toString(updates));
-        try (Writer out = Files.newBufferedWriter(directory.resolve("ibc.properties"))) {
-            state.store(out, "ibc learner state");
-        }
+        LearnerCounters.of("steps", steps).and("acts", acts).and("updates", updates)
+                .save(directory.resolve("ibc.properties"), "ibc learner state");
     }
 
     @Override
     public void load(Path directory) throws IOException {
-        requireOpen();
+        guard.requireOpen();
         network.load(directory.resolve("energy.bin"));
         adam.load(directory.resolve("adam.bin"));
         labels.load(directory.resolve("labels.bin"));
-        Properties state = new Properties();
-        try (Reader in = Files.newBufferedReader(directory.resolve("ibc.properties"))) {
-            state.load(in);
-        }
-        steps = Long.parseLong(state.getProperty("steps", "0"));
-        acts = Long.parseLong(state.getProperty("acts", "0"));
-        updates = Long.parseLong(state.getProperty("updates", "0"));
+        LearnerCounters state = LearnerCounters.load(directory.resolve("ibc.properties"));
+        steps = state.get("steps");
+        acts = state.get("acts");
+        updates = state.get("updates");
     }
 
     @Override
     public void close() {
-        if (!closed) {
-            closed = true;
-            manager.close();
-        }
-    }
-
-    private boolean ready() {
-        return labels.size() >= config.minBufferSize();
-    }
-
-    private int batchSize() {
-        return Math.min(config.batchSize(), labels.size());
+        guard.close();
     }
 
     private void update(Batch batch) {
         int n = batch.size();
-        CandidateSet set = candidates[n];
-        if (set == null) {
-            set = new CandidateSet(manager, observationRow.length, actionRow.length, n, config.trainingSamples());
-            candidates[n] = set;
-        }
+        CandidateSet set = candidates.get(n);
         batch.gather(0, batchObservations);
         for (int b = 0; b < n; b++) {
             set.setObservation(b, batchObservations, b * observationRow.length);
         }
         batch.gather(1, target.labels);
         metrics.add(trainer.update(set, target, RandomStreams.at(trainSeed, updates++)));
-    }
-
-    private void requireOpen() {
-        if (closed) {
-            throw new IllegalStateException("the ibc learner is closed");
-        }
     }
 
     /** Slot 0 holds the label; the target is uniform over the candidates within 1e-2 of it. */

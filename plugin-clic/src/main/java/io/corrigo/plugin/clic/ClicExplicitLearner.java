@@ -12,18 +12,21 @@ import io.corrigo.api.learner.Transition;
 import io.corrigo.api.run.RunContext;
 import io.corrigo.djl.AdamOptimizer;
 import io.corrigo.djl.Batch;
+import io.corrigo.djl.BatchSchedule;
 import io.corrigo.djl.Deviations;
 import io.corrigo.djl.Devices;
 import io.corrigo.djl.GradientTape;
+import io.corrigo.djl.LearnerCounters;
 import io.corrigo.djl.MinMaxNormaliser;
 import io.corrigo.djl.Mlp;
+import io.corrigo.djl.OpenGuard;
+import io.corrigo.djl.PerBatchSize;
 import io.corrigo.djl.RandomStreams;
 import io.corrigo.djl.StagedInput;
+import io.corrigo.djl.ebm.EpisodeMetrics;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
@@ -47,17 +50,22 @@ final class ClicExplicitLearner implements Learner {
     private final AdamOptimizer adam;
     private final ExplicitHinges hinges;
     private final CorrectionBuffer buffer;
+    private final BatchSchedule batches;
     private final NDArray two;
     private final NDArray one;
     private final NDArray hingeWeights;
-    private final Map<String, StagedInput> staged = new HashMap<>();
+    private final StagedInput single;
+    private final StagedInput singleTarget;
+    private final PerBatchSize<StagedInput> batchObservations;
+    private final PerBatchSize<StagedInput> batchNormals;
+    private final PerBatchSize<StagedInput> batchOffsets;
     private final float[] observationRow;
     private final float[] actionRow;
     private final long trainSeed;
-    private final UpdateMetrics metrics = new UpdateMetrics();
+    private final EpisodeMetrics metrics = new EpisodeMetrics();
+    private final OpenGuard guard;
     private long steps;
     private long updates;
-    private boolean closed;
 
     ClicExplicitLearner(ClicExplicitConfig config, Space observationSpace, Space actionSpace, RunContext context) {
         this.config = config;
@@ -80,11 +88,19 @@ final class ClicExplicitLearner implements Learner {
             two = manager.create(2f);
             one = manager.create(1f);
             hingeWeights = manager.create(hinges.weights());
+            single = new StagedInput(manager, new Shape(1, dObs));
+            singleTarget = new StagedInput(manager, new Shape(1, dAct));
         } catch (RuntimeException e) {
             manager.close();
             throw e;
         }
         buffer = new CorrectionBuffer(config.bufferCapacity(), dObs, dAct, context.random("learner.batches"));
+        batches = new BatchSchedule(buffer.sampler(), buffer::size, config.minBufferSize(), config.batchSize());
+        int k = hinges.count();
+        batchObservations = new PerBatchSize<>(config.batchSize(), n -> new StagedInput(manager, new Shape(n, dObs)));
+        batchNormals = new PerBatchSize<>(config.batchSize(), n -> new StagedInput(manager, new Shape(n, k, dAct)));
+        batchOffsets = new PerBatchSize<>(config.batchSize(), n -> new StagedInput(manager, new Shape(n, k)));
+        guard = new OpenGuard("the clic-explicit learner", manager::close);
         observationRow = new float[dObs];
         actionRow = new float[dAct];
         trainSeed = context.seed("learner.train");
@@ -96,9 +112,8 @@ final class ClicExplicitLearner implements Learner {
 
     @Override
     public Action act(Observation observation) {
-        requireOpen();
+        guard.requireOpen();
         observations.normalise(observation, observationRow, 0);
-        StagedInput single = staged("single", new Shape(1, observationRow.length));
         single.values().put(observationRow);
         try (NDArray out = policy.predict(single.upload(manager))) {
             float[] x = out.toFloatArray();
@@ -111,76 +126,62 @@ final class ClicExplicitLearner implements Learner {
 
     @Override
     public void startEpisode() {
-        requireOpen();
+        guard.requireOpen();
     }
 
     @Override
     public void observe(Transition transition) {
-        requireOpen();
+        guard.requireOpen();
         Optional<Correction> correction = Correction.of(transition, config.feedbackKinds(), actions, "clic-explicit");
         steps++;
         if (correction.isPresent()) {
             observations.normalise(transition.observation(), observationRow, 0);
             buffer.add(observationRow, correction.get());
-            if (ready()) {
-                update(buffer.sampler().nextWithNewest(batchSize()));
+            if (batches.ready()) {
+                update(batches.nextWithNewest());
             } else {
                 warmStart(correction.get());
             }
-        } else if (ready() && config.updateEvery() > 0 && steps % config.updateEvery() == 0) {
-            update(buffer.sampler().next(batchSize()));
+        } else if (batches.ready() && config.updateEvery() > 0 && steps % config.updateEvery() == 0) {
+            update(batches.next());
         }
-        if (transition.done() && ready()) {
-            update(buffer.sampler().next(batchSize()));
+        if (transition.done() && batches.ready()) {
+            update(batches.next());
         }
     }
 
     @Override
     public void endEpisode() {
-        requireOpen();
-        if (ready()) {
-            for (int i = 0; i < config.endOfEpisodeUpdates() && !context.cancelled(); i++) {
-                update(buffer.sampler().next(batchSize()));
-            }
-        }
+        guard.requireOpen();
+        batches.repeat(config.endOfEpisodeUpdates(), context::cancelled, this::update);
         metrics.flush(context.metrics());
         context.metrics().record("corrections", buffer.size());
     }
 
     @Override
     public void save(Path directory) throws IOException {
-        requireOpen();
+        guard.requireOpen();
         policy.save(directory.resolve("policy.bin"));
         adam.save(directory.resolve("adam.bin"));
         buffer.save(directory.resolve("corrections.bin"));
-        LearnerState.save(directory.resolve("clic.properties"), steps, 0, updates);
+        LearnerCounters.of("steps", steps).and("acts", 0).and("updates", updates)
+                .save(directory.resolve("clic.properties"), "CLIC learner counters");
     }
 
     @Override
     public void load(Path directory) throws IOException {
-        requireOpen();
+        guard.requireOpen();
         policy.load(directory.resolve("policy.bin"));
         adam.load(directory.resolve("adam.bin"));
         buffer.load(directory.resolve("corrections.bin"));
-        long[] state = LearnerState.load(directory.resolve("clic.properties"));
-        steps = state[0];
-        updates = state[2];
+        LearnerCounters state = LearnerCounters.load(directory.resolve("clic.properties"));
+        steps = state.get("steps");
+        updates = state.get("updates");
     }
 
     @Override
     public void close() {
-        if (!closed) {
-            closed = true;
-            manager.close();
-        }
-    }
-
-    private boolean ready() {
-        return buffer.size() >= config.minBufferSize();
-    }
-
-    private int batchSize() {
-        return Math.min(config.batchSize(), buffer.size());
+        guard.close();
     }
 
     /** {@code 2σ(f(s)) − 1}, recorded. */
@@ -190,15 +191,13 @@ final class ClicExplicitLearner implements Learner {
 
     /** One MSE step of the single state in {@code observationRow} towards {@code clip(a^r + e·h)}. */
     private void warmStart(Correction c) {
-        StagedInput x = staged("single", new Shape(1, observationRow.length));
-        StagedInput y = staged("target", new Shape(1, actionRow.length));
-        x.values().put(observationRow);
+        single.values().put(observationRow);
         float[] target = new float[actionRow.length];
         c.corrected(target, 0);
-        y.values().put(target);
+        singleTarget.values().put(target);
         try (NDManager step = manager.newSubManager()) {
-            NDArray states = x.upload(step);
-            NDArray wanted = y.upload(step);
+            NDArray states = single.upload(step);
+            NDArray wanted = singleTarget.upload(step);
             try (GradientTape tape = GradientTape.record()) {
                 NDArray loss = forward(states).sub(wanted).square().mean();
                 tape.backward(loss);
@@ -213,9 +212,9 @@ final class ClicExplicitLearner implements Learner {
         int n = batch.size();
         int k = hinges.count();
         int d = actionRow.length;
-        StagedInput x = staged("x" + n, new Shape(n, observationRow.length));
-        StagedInput u = staged("u" + n, new Shape(n, k, d));
-        StagedInput beta = staged("b" + n, new Shape(n, k));
+        StagedInput x = batchObservations.get(n);
+        StagedInput u = batchNormals.get(n);
+        StagedInput beta = batchOffsets.get(n);
         List<Correction> corrections = buffer.corrections(batch);
         float[] uValues = new float[n * k * d];
         float[] betaValues = new float[n * k];
@@ -237,16 +236,6 @@ final class ClicExplicitLearner implements Learner {
                 metrics.add(loss.getFloat());
             }
             adam.step();
-        }
-    }
-
-    private StagedInput staged(String key, Shape shape) {
-        return staged.computeIfAbsent(key, k -> new StagedInput(manager, shape));
-    }
-
-    private void requireOpen() {
-        if (closed) {
-            throw new IllegalStateException("the clic-explicit learner is closed");
         }
     }
 }

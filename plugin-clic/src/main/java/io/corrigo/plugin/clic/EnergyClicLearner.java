@@ -5,24 +5,27 @@ import io.corrigo.api.Action;
 import io.corrigo.api.Observation;
 import io.corrigo.api.Space;
 import io.corrigo.api.env.Scene;
+import io.corrigo.api.learner.Landscape;
+import io.corrigo.api.learner.LandscapeSource;
 import io.corrigo.api.learner.Learner;
 import io.corrigo.api.learner.Transition;
 import io.corrigo.api.run.RunContext;
 import io.corrigo.djl.AdamOptimizer;
 import io.corrigo.djl.Batch;
+import io.corrigo.djl.BatchSchedule;
 import io.corrigo.djl.Devices;
-import io.corrigo.djl.EpochSampler;
+import io.corrigo.djl.LearnerCounters;
 import io.corrigo.djl.MinMaxNormaliser;
+import io.corrigo.djl.OpenGuard;
+import io.corrigo.djl.PerBatchSize;
 import io.corrigo.djl.RandomStreams;
-import io.corrigo.djl.ReplayBuffer;
 import io.corrigo.djl.ebm.CandidateSet;
 import io.corrigo.djl.ebm.ContrastiveTrainer;
 import io.corrigo.djl.ebm.DerivativeFreeOptimizer;
 import io.corrigo.djl.ebm.EnergyLandscape;
 import io.corrigo.djl.ebm.EnergyNetwork;
 import io.corrigo.djl.ebm.EnergySampler;
-import io.corrigo.api.learner.Landscape;
-import io.corrigo.api.learner.LandscapeSource;
+import io.corrigo.djl.ebm.EpisodeMetrics;
 import io.corrigo.djl.ebm.Langevin;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -58,16 +61,17 @@ final class EnergyClicLearner implements Learner, LandscapeSource {
     private final DesiredSet desiredSet;
     private final ClicTarget target;
     private final CorrectionBuffer buffer;
-    private final CandidateSet[] candidates;
+    private final BatchSchedule batches;
+    private final PerBatchSize<CandidateSet> candidates;
     private final float[] observationRow;
     private final float[] actionRow;
     private final long actSeed;
     private final long trainSeed;
-    private final UpdateMetrics metrics = new UpdateMetrics();
+    private final EpisodeMetrics metrics = new EpisodeMetrics();
+    private final OpenGuard guard;
     private long steps;
     private long acts;
     private long updates;
-    private boolean closed;
 
     EnergyClicLearner(EnergySettings settings, DesiredSet desiredSet, Space observationSpace, Space actionSpace,
                       RunContext context) {
@@ -101,17 +105,20 @@ final class EnergyClicLearner implements Learner, LandscapeSource {
         }
         target = new ClicTarget(desiredSet, settings.softmaxTemperature(), settings.likelihoodScale());
         buffer = new CorrectionBuffer(settings.bufferCapacity(), dObs, dAct, context.random("learner.batches"));
-        candidates = new CandidateSet[settings.batchSize() + 1];
+        batches = new BatchSchedule(buffer.sampler(), buffer::size, settings.minBufferSize(), settings.batchSize());
+        candidates = new PerBatchSize<>(settings.batchSize(),
+                n -> new CandidateSet(manager, dObs, dAct, n, settings.trainingSamples()));
         observationRow = new float[dObs];
         actionRow = new float[dAct];
         actSeed = context.seed("learner.act");
         trainSeed = context.seed("learner.train");
+        guard = new OpenGuard("the " + settings.id() + " learner", manager::close);
         ClicNotes.energy(context, settings);
     }
 
     @Override
     public Action act(Observation observation) {
-        requireOpen();
+        guard.requireOpen();
         observations.normalise(observation, observationRow, 0);
         sampler.act(network, observationRow, actionRow, RandomStreams.at(actSeed, acts++));
         return actions.toAction(actionRow, 0);
@@ -119,40 +126,36 @@ final class EnergyClicLearner implements Learner, LandscapeSource {
 
     @Override
     public void startEpisode() {
-        requireOpen();
+        guard.requireOpen();
     }
 
     @Override
     public void observe(Transition transition) {
-        requireOpen();
+        guard.requireOpen();
         Optional<Correction> correction = Correction.of(transition, settings.feedbackKinds(), actions, settings.id());
         steps++;
         if (correction.isPresent()) {
             observations.normalise(transition.observation(), observationRow, 0);
             buffer.add(observationRow, correction.get());
-            if (ready()) {
-                update(buffer.sampler().nextWithNewest(batchSize()));
+            if (batches.ready()) {
+                update(batches.nextWithNewest());
             }
-        } else if (ready() && settings.updateEvery() > 0 && steps % settings.updateEvery() == 0) {
-            update(buffer.sampler().next(batchSize()));
+        } else if (batches.ready() && settings.updateEvery() > 0 && steps % settings.updateEvery() == 0) {
+            update(batches.next());
         }
     }
 
     @Override
     public void endEpisode() {
-        requireOpen();
-        if (ready()) {
-            for (int i = 0; i < settings.endOfEpisodeUpdates() && !context.cancelled(); i++) {
-                update(buffer.sampler().next(batchSize()));
-            }
-        }
+        guard.requireOpen();
+        batches.repeat(settings.endOfEpisodeUpdates(), context::cancelled, this::update);
         metrics.flush(context.metrics());
         context.metrics().record("corrections", buffer.size());
     }
 
     @Override
     public Optional<Landscape> landscape(Observation observation, int resolution) {
-        requireOpen();
+        guard.requireOpen();
         if (actionRow.length != 2) {
             return Optional.empty();
         }
@@ -176,59 +179,39 @@ final class EnergyClicLearner implements Learner, LandscapeSource {
 
     @Override
     public void save(Path directory) throws IOException {
-        requireOpen();
+        guard.requireOpen();
         network.save(directory.resolve("energy.bin"));
         adam.save(directory.resolve("adam.bin"));
         buffer.save(directory.resolve("corrections.bin"));
-        LearnerState.save(directory.resolve("clic.properties"), steps, acts, updates);
+        LearnerCounters.of("steps", steps).and("acts", acts).and("updates", updates)
+                .save(directory.resolve("clic.properties"), "CLIC learner counters");
     }
 
     @Override
     public void load(Path directory) throws IOException {
-        requireOpen();
+        guard.requireOpen();
         network.load(directory.resolve("energy.bin"));
         adam.load(directory.resolve("adam.bin"));
         buffer.load(directory.resolve("corrections.bin"));
-        long[] state = LearnerState.load(directory.resolve("clic.properties"));
-        steps = state[0];
-        acts = state[1];
-        updates = state[2];
+        LearnerCounters state = LearnerCounters.load(directory.resolve("clic.properties"));
+        steps = state.get("steps");
+        acts = state.get("acts");
+        updates = state.get("updates");
     }
 
     @Override
     public void close() {
-        if (!closed) {
-            closed = true;
-            manager.close();
-        }
-    }
-
-    private boolean ready() {
-        return buffer.size() >= settings.minBufferSize();
-    }
-
-    private int batchSize() {
-        return Math.min(settings.batchSize(), buffer.size());
+        guard.close();
     }
 
     private void update(Batch batch) {
         int n = batch.size();
-        CandidateSet set = candidates[n];
-        if (set == null) {
-            set = new CandidateSet(manager, observationRow.length, actionRow.length, n, settings.trainingSamples());
-            candidates[n] = set;
-        }
+        CandidateSet set = candidates.get(n);
         SplittableRandom random = RandomStreams.at(trainSeed, updates++);
         List<Correction> corrections = buffer.gather(batch, set);
         for (int b = 0; b < n; b++) {
             desiredSet.prepare(b, corrections.get(b), random);
         }
         metrics.add(trainer.update(set, target, random));
-    }
-
-    private void requireOpen() {
-        if (closed) {
-            throw new IllegalStateException("the " + settings.id() + " learner is closed");
-        }
     }
 }
