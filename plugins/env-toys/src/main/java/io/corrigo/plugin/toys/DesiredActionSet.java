@@ -82,10 +82,16 @@ sealed interface DesiredActionSet {
     /**
      * {@code DesiredA_ToyEnv_TwoCircles}: two discs of radius {@code radius} at {@code ±(offset, offset)}.
      * The teacher mirrors the proposal across the nearest boundary point of the nearer disc (the
-     * second on a tie, as the repository does); proposals farther than three radii from that disc's
+     * second on a tie, as the repository does), or with {@code randomDisc} of a disc drawn from
+     * {@code noise} with probability ½ each; proposals farther than three radii from that disc's
      * centre mirror to outside it, and the caller then returns the proposal (no feedback).
      */
-    record TwoCircles(double offset, double radius) implements DesiredActionSet {
+    record TwoCircles(double offset, double radius, boolean randomDisc) implements DesiredActionSet {
+
+        /** CLIC's teacher: the nearer disc. */
+        TwoCircles(double offset, double radius) {
+            this(offset, radius, false);
+        }
 
         @Override
         public boolean contains(double x, double y) {
@@ -99,8 +105,9 @@ sealed interface DesiredActionSet {
             }
             double toFirst = Math.hypot(x - offset, y - offset);
             double toSecond = Math.hypot(x + offset, y + offset);
-            double c = toFirst >= toSecond ? -offset : offset;
-            double d = Math.min(toFirst, toSecond);
+            boolean second = randomDisc ? noise.nextBoolean() : toFirst >= toSecond;
+            double c = second ? -offset : offset;
+            double d = second ? toSecond : toFirst;
             // the boundary point is c + r·(a − c)/d; mirroring a across it gives c + (2r − d)·(a − c)/d
             double k = (2 * radius - d) / d;
             return new double[] {c + k * (x - c), c + k * (y - c)};

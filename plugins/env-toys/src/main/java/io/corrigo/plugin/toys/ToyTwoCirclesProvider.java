@@ -10,27 +10,28 @@ import org.osgi.service.component.annotations.Component;
 /** Provides CLIC's two-circles desired-action toy (Li et al., arXiv:2502.07645; clic.md §8.2). */
 @Component(service = EnvironmentProvider.class)
 @PluginId("toy-two-circles")
-public final class ToyTwoCirclesProvider implements EnvironmentProvider<DesiredActionConfig> {
+public final class ToyTwoCirclesProvider implements EnvironmentProvider<TwoCirclesConfig> {
 
     @Override
-    public Class<DesiredActionConfig> configType() {
-        return DesiredActionConfig.class;
+    public Class<TwoCirclesConfig> configType() {
+        return TwoCirclesConfig.class;
     }
 
     @Override
-    public DesiredActionConfig defaultConfig() {
-        return DesiredActionConfig.DEFAULTS;
+    public TwoCirclesConfig defaultConfig() {
+        return TwoCirclesConfig.DEFAULTS;
     }
 
     @Override
     public String description() {
         return "CLIC two-circles toy (Li et al. 2025, arXiv:2502.07645): desired actions are two discs of"
-                + " radius 0.2 at ±(0.35, 0.35) (multimodal); the teacher mirrors the proposal into the nearer one";
+                + " radius 0.2 at ±(0.35, 0.35) (multimodal); the teacher mirrors the proposal into the nearer one (teacherDisc: random, into either)";
     }
 
     @Override
-    public Environment create(DesiredActionConfig config, RunContext context) {
-        return new DesiredActionEnvironment(Objects.requireNonNull(config, "config"),
-                new DesiredActionSet.TwoCircles(0.35, 0.2));
+    public Environment create(TwoCirclesConfig config, RunContext context) {
+        Objects.requireNonNull(config, "config");
+        return new DesiredActionEnvironment(config.episode(), new DesiredActionSet.TwoCircles(0.35, 0.2,
+                config.teacherDisc() == TwoCirclesConfig.TeacherDisc.RANDOM));
     }
 }

@@ -169,7 +169,8 @@ class DesiredActionEnvironmentTest {
     void providersShareTheCpuSizedDefaults() {
         assertThat(new ToyBallProvider().defaultConfig()).isEqualTo(new DesiredActionConfig(100, 0.9));
         assertThat(new ToySquareProvider().defaultConfig()).isEqualTo(DesiredActionConfig.DEFAULTS);
-        assertThat(new ToyTwoCirclesProvider().defaultConfig()).isEqualTo(DesiredActionConfig.DEFAULTS);
+        assertThat(new ToyTwoCirclesProvider().defaultConfig().episode()).isEqualTo(DesiredActionConfig.DEFAULTS);
+        assertThat(new ToyTwoCirclesProvider().defaultConfig().teacherDisc()).isEqualTo(TwoCirclesConfig.TeacherDisc.NEARER);
     }
 
     private static int hot(Observation o) {

@@ -16,19 +16,43 @@ import org.junit.jupiter.api.Test;
 
 @Epic("Environments")
 @Feature("toy-two-circles")
-class ToyTwoCirclesEnvironmentTest implements EnvironmentContract<DesiredActionConfig> {
+class ToyTwoCirclesEnvironmentTest implements EnvironmentContract<TwoCirclesConfig> {
 
     private static final Observation ANY = Observation.of(new float[10]);
     private static final double OFFSET = 0.35;
     private static final double RADIUS = 0.2;
 
     @Override
-    public EnvironmentProvider<DesiredActionConfig> provider() {
+    public EnvironmentProvider<TwoCirclesConfig> provider() {
         return new ToyTwoCirclesProvider();
     }
 
     private Environment create() {
         return provider().create(config(), TestRunContext.withSeed(1));
+    }
+
+    @Test
+    void aRandomDiscTeacherLabelsOneProposalIntoBothDiscsAboutEquallyOften() {
+        Environment env = provider().create(new TwoCirclesConfig(100, 0.9, TwoCirclesConfig.TeacherDisc.RANDOM),
+                TestRunContext.withSeed(1));
+        Action gap = Action.of(0.05f, -0.05f);   // nearer to neither disc by much
+        int first = 0;
+        int second = 0;
+        for (long seed = 0; seed < 400; seed++) {
+            Observation o = env.reset(seed);
+            Action label = env.expert().act(o, gap);
+            if (Math.hypot(label.get(0) - OFFSET, label.get(1) - OFFSET) < RADIUS) {
+                first++;
+            } else if (Math.hypot(label.get(0) + OFFSET, label.get(1) + OFFSET) < RADIUS) {
+                second++;
+            }
+        }
+        assertThat(first + second).isEqualTo(400);
+        assertThat(first).isBetween(160, 240);
+        Environment nearer = create();
+        nearer.reset(0);
+        Action label = nearer.expert().act(ANY, Action.of(0.1f, 0.05f));
+        assertThat(Math.hypot(label.get(0) - OFFSET, label.get(1) - OFFSET)).isLessThan(RADIUS);
     }
 
     @Test
