@@ -26,10 +26,12 @@ final class RunLocks {
 
     /** Takes the lock of study run {@code id} for this process. */
     void hold(long id) {
+        FileChannel channel = null;
         try {
-            FileChannel channel = FileChannel.open(file(id), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel = FileChannel.open(file(id), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             held.put(id, channel.lock());
         } catch (IOException e) {
+            closeQuietly(channel);
             throw new StoreException("cannot lock " + file(id) + ": " + e.getMessage(), e);
         }
     }
@@ -81,10 +83,16 @@ final class RunLocks {
     }
 
     private static void close(FileLock lock) {
+        closeQuietly(lock.channel());
+    }
+
+    private static void closeQuietly(FileChannel channel) {
         try {
-            lock.channel().close();
+            if (channel != null) {
+                channel.close();   // closing releases the lock
+            }
         } catch (IOException e) {
-            // closing releases the lock; nothing else to do
+            // nothing held any more either way
         }
     }
 }
