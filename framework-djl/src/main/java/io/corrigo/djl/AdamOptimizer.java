@@ -46,7 +46,7 @@ public final class AdamOptimizer implements AutoCloseable {
     private static final String MAGIC = "corrigo-adam/1";
 
     private final NDManager manager;
-    private final float learningRate;
+    private float learningRate;
     private final float beta1;
     private final float beta2;
     private final float epsilon;
@@ -118,6 +118,24 @@ public final class AdamOptimizer implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * Sets the step size of the next updates (&gt;= 0), for learning-rate schedules; the moments and
+     * the update count are kept.
+     *
+     * @since 1.3
+     */
+    public void setLearningRate(float learningRate) {
+        if (!(learningRate >= 0) || Float.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("the learning rate must be finite and >= 0, was " + learningRate);
+        }
+        this.learningRate = learningRate;
+    }
+
+    /** The step size of the next update. @since 1.3 */
+    public float learningRate() {
+        return learningRate;
     }
 
     /** Number of updates applied so far (Adam's t). */

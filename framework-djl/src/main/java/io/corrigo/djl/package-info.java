@@ -3,7 +3,8 @@
  * its own parameters, Adam on DJL's native update, gradient recording scopes, min–max normalisers,
  * a preallocated replay buffer with epoch-wise sampling and its update schedule, staged inputs and
  * caches of them per batch size, and the bookkeeping every learner repeats (counters saved with a
- * checkpoint, a guard against use after close).
+ * checkpoint, a guard against use after close), an exponential moving average of parameters and a
+ * warm-up + cosine learning-rate schedule.
  *
  * <p>Everything here is single-threaded per instance: one trial thread owns a learner's networks,
  * optimisers and buffers. Every {@code NDArray} belongs to an {@code NDManager} the caller owns.
@@ -12,7 +13,7 @@
  * @since 1.0
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package io.corrigo.djl;
 
 import org.osgi.annotation.bundle.Export;

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import io.corrigo.api.Action;
 import io.corrigo.api.Observation;
 import io.corrigo.api.Space;
+import io.corrigo.api.learner.DemonstrationLearner;
 import io.corrigo.api.learner.Learner;
 import io.corrigo.api.learner.Transition;
 import io.corrigo.api.run.RunContext;
@@ -20,6 +21,7 @@ import io.corrigo.djl.MinMaxNormaliser;
 import io.corrigo.djl.Mlp;
 import io.corrigo.djl.OpenGuard;
 import io.corrigo.djl.PerBatchSize;
+import io.corrigo.djl.PointwiseLabels;
 import io.corrigo.djl.ReplayBuffer;
 import io.corrigo.djl.StagedInput;
 import java.io.IOException;
@@ -36,7 +38,7 @@ import java.util.Optional;
  * {@code updateEvery} steps of the trial and at the episode's last step; {@code endOfEpisodeUpdates}
  * updates when the episode ends; nothing until {@code minBufferSize} labels are held.
  */
-final class BcLearner implements Learner {
+final class BcLearner implements Learner, DemonstrationLearner {
 
     private static final String OBSERVATION = "observation";
     private static final String LABEL = "label";
@@ -139,10 +141,28 @@ final class BcLearner implements Learner {
         }
     }
 
+    /** A demonstrated action is a label like any other. */
+    @Override
+    public void observeDemonstration(Transition transition) {
+        guard.requireOpen();
+        observations.normalise(transition.observation(), observationRow, 0);
+        actions.normalise(actionSpace.clip(transition.executed()), labelRow, 0);
+        labels.add(observationRow, labelRow);
+    }
+
+    @Override
+    public void trainOnDemonstrations(int updates) {
+        endEpisode(updates);
+    }
+
     @Override
     public void endEpisode() {
+        endEpisode(config.endOfEpisodeUpdates());
+    }
+
+    private void endEpisode(int updates) {
         guard.requireOpen();
-        batches.repeat(config.endOfEpisodeUpdates(), context::cancelled, this::update);
+        batches.repeat(updates, context::cancelled, this::update);
         if (episodeUpdates > 0) {
             context.metrics().record("loss", lossSum.getFloat() / episodeUpdates);
             lossSum.subi(lossSum);

@@ -5,6 +5,7 @@ import io.corrigo.api.Action;
 import io.corrigo.api.Observation;
 import io.corrigo.api.Space;
 import io.corrigo.api.env.Scene;
+import io.corrigo.api.learner.DemonstrationLearner;
 import io.corrigo.api.learner.Landscape;
 import io.corrigo.api.learner.LandscapeSource;
 import io.corrigo.api.learner.Learner;
@@ -20,6 +21,7 @@ import io.corrigo.djl.LearnerCounters;
 import io.corrigo.djl.MinMaxNormaliser;
 import io.corrigo.djl.OpenGuard;
 import io.corrigo.djl.PerBatchSize;
+import io.corrigo.djl.PointwiseLabels;
 import io.corrigo.djl.RandomStreams;
 import io.corrigo.djl.ReplayBuffer;
 import io.corrigo.djl.ebm.CandidateSet;
@@ -48,7 +50,7 @@ import java.util.stream.IntStream;
  * update per label with the newest in the batch, one every {@code updateEvery} steps without a label,
  * {@code endOfEpisodeUpdates} at the end of each episode.
  */
-final class IbcLearner implements Learner, LandscapeSource {
+final class IbcLearner implements Learner, LandscapeSource, DemonstrationLearner {
 
     private static final double LABEL_RADIUS_SQUARED = 1e-4;
     private static final int OVERLAY_LABELS = 16;
@@ -171,10 +173,28 @@ final class IbcLearner implements Learner, LandscapeSource {
 
     @Override
     public void endEpisode() {
+        endEpisode(config.endOfEpisodeUpdates());
+    }
+
+    private void endEpisode(int updates) {
         guard.requireOpen();
-        batches.repeat(config.endOfEpisodeUpdates(), context::cancelled, this::update);
+        batches.repeat(updates, context::cancelled, this::update);
         metrics.flush(context.metrics());
         context.metrics().record("labels", labels.size());
+    }
+
+    /** A demonstrated action is a label like any other. */
+    @Override
+    public void observeDemonstration(Transition transition) {
+        guard.requireOpen();
+        observations.normalise(transition.observation(), observationRow, 0);
+        actions.normalise(actionSpace.clip(transition.executed()), labelRow, 0);
+        labels.add(observationRow, labelRow);
+    }
+
+    @Override
+    public void trainOnDemonstrations(int updates) {
+        endEpisode(updates);
     }
 
     @Override

@@ -7,6 +7,8 @@ import ai.djl.nn.Activation;
 import io.corrigo.api.Action;
 import io.corrigo.api.Observation;
 import io.corrigo.api.Space;
+import io.corrigo.api.feedback.Feedback;
+import io.corrigo.api.learner.DemonstrationLearner;
 import io.corrigo.api.learner.Learner;
 import io.corrigo.api.learner.Transition;
 import io.corrigo.api.run.RunContext;
@@ -39,7 +41,7 @@ import java.util.SplittableRandom;
  * afterwards one batch update holding it; one batch update every {@code updateEvery} steps without a
  * correction and one at the episode's last step; {@code endOfEpisodeUpdates} when it ends.
  */
-final class ClicExplicitLearner implements Learner {
+final class ClicExplicitLearner implements Learner, DemonstrationLearner {
 
     private final ClicExplicitConfig config;
     private final RunContext context;
@@ -154,6 +156,29 @@ final class ClicExplicitLearner implements Learner {
     public void endEpisode() {
         guard.requireOpen();
         batches.repeat(config.endOfEpisodeUpdates(), context::cancelled, this::update);
+        metrics.flush(context.metrics());
+        context.metrics().record("corrections", buffer.size());
+    }
+
+
+    /**
+     * A demonstration is read as an absolute correction of the action this learner would have
+     * proposed at that state (CLIC learns from corrections, and a demonstrated action corrects
+     * whatever the robot would have done); vanishing corrections carry no set and are dropped.
+     */
+    @Override
+    public void observeDemonstration(Transition transition) {
+        guard.requireOpen();
+        Correction.ofDemonstration(transition, act(transition.observation()), actions, "clic-explicit").ifPresent(c -> {
+            observations.normalise(transition.observation(), observationRow, 0);
+            buffer.add(observationRow, c);
+        });
+    }
+
+    @Override
+    public void trainOnDemonstrations(int updates) {
+        guard.requireOpen();
+        batches.repeat(updates, context::cancelled, this::update);
         metrics.flush(context.metrics());
         context.metrics().record("corrections", buffer.size());
     }

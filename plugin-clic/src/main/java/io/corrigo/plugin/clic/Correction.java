@@ -83,6 +83,19 @@ record Correction(float[] robot, float[] h, float scale) {
         return c.norm() < SHORTEST ? Optional.empty() : Optional.of(c);
     }
 
+    /**
+     * A demonstrated step read as an absolute correction of {@code proposed}, the action the learner
+     * would have taken there: {@code h = a_demo − a^r}; empty when the two coincide.
+     */
+    static Optional<Correction> ofDemonstration(Transition demonstration, Action proposed, MinMaxNormaliser actions,
+                                                String learner) {
+        Transition corrected = new Transition(demonstration.observation(), proposed,
+                new Feedback.AbsoluteCorrection(demonstration.executed()), demonstration.executed(),
+                demonstration.executedBy(), demonstration.next(), demonstration.reward(), demonstration.terminated(),
+                demonstration.truncated(), demonstration.info(), demonstration.step());
+        return of(corrected, Set.of(FeedbackKind.ABSOLUTE), actions, learner);
+    }
+
     private static Action absolute(Feedback feedback) {
         if (feedback instanceof Feedback.AbsoluteCorrection c) {
             return c.action();

@@ -5,6 +5,8 @@ import io.corrigo.api.Action;
 import io.corrigo.api.Observation;
 import io.corrigo.api.Space;
 import io.corrigo.api.env.Scene;
+import io.corrigo.api.feedback.Feedback;
+import io.corrigo.api.learner.DemonstrationLearner;
 import io.corrigo.api.learner.Landscape;
 import io.corrigo.api.learner.LandscapeSource;
 import io.corrigo.api.learner.Learner;
@@ -45,7 +47,7 @@ import java.util.SplittableRandom;
  * {@code endOfEpisodeUpdates} updates. Actions are sampled as in the repository: uniform samples
  * improved by Langevin passes (or DFO), drawn from {@code softmax(Q/0.1)}.
  */
-final class EnergyClicLearner implements Learner, LandscapeSource {
+final class EnergyClicLearner implements Learner, LandscapeSource, DemonstrationLearner {
 
     private static final int OVERLAY_CORRECTIONS = 8;
 
@@ -175,6 +177,29 @@ final class EnergyClicLearner implements Learner, LandscapeSource {
 
     private Scene.Point point(float[] normalised) {
         return new Scene.Point(actions.denormalise(0, normalised[0]), actions.denormalise(1, normalised[1]));
+    }
+
+
+    /**
+     * A demonstration is read as an absolute correction of the action this learner would have
+     * proposed at that state (CLIC learns from corrections, and a demonstrated action corrects
+     * whatever the robot would have done); vanishing corrections carry no set and are dropped.
+     */
+    @Override
+    public void observeDemonstration(Transition transition) {
+        guard.requireOpen();
+        Correction.ofDemonstration(transition, act(transition.observation()), actions, settings.id()).ifPresent(c -> {
+            observations.normalise(transition.observation(), observationRow, 0);
+            buffer.add(observationRow, c);
+        });
+    }
+
+    @Override
+    public void trainOnDemonstrations(int updates) {
+        guard.requireOpen();
+        batches.repeat(updates, context::cancelled, this::update);
+        metrics.flush(context.metrics());
+        context.metrics().record("corrections", buffer.size());
     }
 
     @Override

@@ -60,6 +60,25 @@ class ClicExplicitLearnerTest implements LearnerContract<ClicExplicitConfig> {
     }
 
     @Test
+    void demonstrationsAreCorrectionsOfWhatTheLearnerWouldHaveDoneAndTrainOffline() {
+        Action demonstrated = Action.of(0.6f, -0.3f);
+        try (ClicExplicitLearner learner = (ClicExplicitLearner) provider().create(config(10, 16), OBS, ACT,
+                TestRunContext.withSeed(4))) {
+            Action robot = learner.act(ClicTesting.STATE);
+            for (int t = 1; t <= 40; t++) {
+                learner.observeDemonstration(new io.corrigo.api.learner.Transition(ClicTesting.STATE, demonstrated,
+                        io.corrigo.api.feedback.Feedback.None.instance(), demonstrated,
+                        io.corrigo.api.feedback.Response.Executor.TEACHER, ClicTesting.STATE, 0, false, t == 40,
+                        new io.corrigo.api.env.StepInfo(false, 0), t));
+            }
+            learner.trainOnDemonstrations(300);
+            Action after = learner.act(ClicTesting.STATE);
+            assertThat(ClicTesting.inCone(after, robot, demonstrated.minus(robot), 0.3, 15 + 5)).as("action %s", after).isTrue();
+            assertThat(after.distanceTo(demonstrated)).isLessThan(robot.distanceTo(demonstrated));
+        }
+    }
+
+    @Test
     void warmStartsWithOneStepPerCorrectionUntilTheBufferIsReady() {
         TestRunContext context = TestRunContext.withSeed(3);
         Action robot = Action.of(0f, 0f);

@@ -47,6 +47,7 @@ final class Manifests {
         resolved.put("deviceRequested", spec.device());
         resolved.put("device", device.toString());
         resolved.set("budget", mapper.valueToTree(spec.budget()));
+        resolved.set("demonstrations", mapper.valueToTree(spec.demonstrations()));
         resolved.set("environments", entries(spec.environments(), catalog));
         resolved.set("feedback", entries(spec.feedback(), catalog));
         resolved.set("learners", entries(spec.learners(), catalog));

@@ -16,9 +16,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** The comparison table of a stored study run, as text or JSON, read from the store alone. */
 final class ResultsView {
@@ -47,6 +49,11 @@ final class ResultsView {
         b.append("Study '").append(study.name()).append("' (run #").append(study.id()).append(", ").append(study.state())
                 .append(", device ").append(study.device()).append(", started ").append(study.createdAt()).append(wallTime(study)).append(")\n\n");
         b.append(TextTable.render(rows(store, study), Comparison.FINAL_WINDOW));
+        Map<String, Map<String, Integer>> modes = finalModes(store, study);
+        if (!modes.isEmpty()) {
+            b.append("\nModes of the final evaluation's rollouts, over seeds (where the task has modes):\n");
+            modes.forEach((cell, counts) -> b.append("  ").append(cell).append(": ").append(describe(counts)).append('\n'));
+        }
         List<StoredTrial> failed = store.trials(study.id()).stream().filter(t -> t.state().equals("failed")).toList();
         if (!failed.isEmpty()) {
             b.append("\nFailed trials (").append(failed.size()).append("):\n");
@@ -54,6 +61,34 @@ final class ResultsView {
                     .append(t.error().lines().findFirst().orElse("")).append('\n'));
         }
         return b.toString();
+    }
+
+    /**
+     * For each cell ({@code environment / feedback / learner}), the modes of its finished trials'
+     * last evaluation added up; cells without modes are left out.
+     */
+    static Map<String, Map<String, Integer>> finalModes(Store store, StoredStudy study) {
+        Map<Long, List<EvaluationPoint>> evals = store.evaluations(study.id());
+        Map<String, Map<String, Integer>> cells = new LinkedHashMap<>();
+        for (StoredTrial t : store.trials(study.id())) {
+            List<EvaluationPoint> points = evals.getOrDefault(t.id(), List.of());
+            if (!t.state().equals("done") || points.isEmpty() || points.get(points.size() - 1).modes().isEmpty()) {
+                continue;
+            }
+            EvaluationPoint last = points.get(points.size() - 1);
+            Map<String, Integer> counts = cells.computeIfAbsent(t.environment() + " / " + t.feedback() + " / " + t.learner(),
+                    k -> new TreeMap<>());
+            last.modes().forEach((mode, n) -> counts.merge(mode, n, Integer::sum));
+        }
+        return cells;
+    }
+
+    /** {@code "left 31 (52%), right 29 (48%)"}. */
+    static String describe(Map<String, Integer> counts) {
+        int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+        List<String> parts = new ArrayList<>();
+        counts.forEach((mode, n) -> parts.add(String.format(Locale.ROOT, "%s %d (%.0f%%)", mode, n, 100.0 * n / total)));
+        return String.join(", ", parts);
     }
 
     /** {@code ", wall time 12m 03s"} for a study that ended, else nothing. */
@@ -81,11 +116,17 @@ final class ResultsView {
         s.put("trials", study.trialsTotal());
         root.put("finalWindow", Comparison.FINAL_WINDOW);
         ArrayNode rows = root.putArray("rows");
+        Map<String, Map<String, Integer>> modes = finalModes(store, study);
         for (CellSummary c : rows(store, study)) {
             ObjectNode r = rows.addObject();
             r.put("environment", c.environment());
             r.put("feedback", c.feedback());
             r.put("learner", c.learner());
+            Map<String, Integer> cellModes = modes.get(c.environment() + " / " + c.feedback() + " / " + c.learner());
+            if (cellModes != null) {
+                ObjectNode m = r.putObject("finalModes");
+                cellModes.forEach(m::put);
+            }
             c.success().ifPresentOrElse(i -> {
                 ObjectNode o = r.putObject("success");
                 o.put("estimate", i.estimate());

@@ -50,7 +50,7 @@ final class StudyExecution {
         store.trials(id).forEach(t -> trialIds.put(t.key(), t.id()));
         TrialListener listener = TrialListeners.both(progress, live.listenerFor(id, trialIds));
         onCreated.accept(id);
-        TrialRunner runner = new TrialRunner(catalog, spec.budget(), device,
+        TrialRunner runner = new TrialRunner(catalog, spec.budget(), spec.demonstrations(), device,
                 paths.runs().resolve("artifacts").resolve(spec.name() + "-" + id));
         TrialSink sink = new TrialSink() {
             @Override

@@ -36,9 +36,11 @@ final class ValidateCommand implements Callable<Integer> {
              Interrupts.Registration hook = Interrupts.register(felix::close)) {
             StudySpec s = Hosts.loader(felix.catalog()).load(study, study.toString(), overrides);
             spec.commandLine().getOut().printf("Study '%s' is valid: %d trials = %d environment(s) x %d feedback condition(s)"
-                            + " x %d learner(s) x %d seed(s); %d training episodes each; device %s.%n",
+                            + " x %d learner(s) x %d seed(s); %s%d training episodes each; device %s.%n",
                     s.name(), s.trialCount(), s.environments().size(), s.feedback().size(), s.learners().size(),
-                    s.seeds().size(), s.budget().episodes(), s.device());
+                    s.seeds().size(), s.demonstrations().enabled() ? s.demonstrations().episodes() + " demonstrations and "
+                            + s.demonstrations().offlineUpdates() + " offline updates, then " : "",
+                    s.budget().episodes(), s.device());
             return ExitCodes.OK;
         }
     }

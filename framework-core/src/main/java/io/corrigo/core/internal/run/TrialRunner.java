@@ -6,25 +6,31 @@ import io.corrigo.api.env.Environment;
 import io.corrigo.api.env.EnvironmentProvider;
 import io.corrigo.api.env.StepResult;
 import io.corrigo.api.feedback.Feedback;
+import io.corrigo.api.feedback.Demonstrator;
 import io.corrigo.api.feedback.FeedbackSimulator;
 import io.corrigo.api.feedback.FeedbackSimulatorProvider;
 import io.corrigo.api.feedback.Query;
 import io.corrigo.api.feedback.Response;
+import io.corrigo.api.learner.DemonstrationLearner;
 import io.corrigo.api.learner.Landscape;
 import io.corrigo.api.learner.LandscapeSource;
 import io.corrigo.api.learner.Learner;
 import io.corrigo.api.learner.LearnerProvider;
+import io.corrigo.api.learner.RolloutAware;
 import io.corrigo.api.learner.Transition;
 import io.corrigo.api.run.ComputeDevice;
 import io.corrigo.api.run.Seeds;
 import io.corrigo.core.internal.plugin.PluginCatalog;
 import io.corrigo.core.internal.plugin.PluginKind;
 import io.corrigo.core.internal.spec.Budget;
+import io.corrigo.core.internal.spec.Demonstrations;
 import io.corrigo.core.internal.spec.PluginEntry;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -42,12 +48,19 @@ public final class TrialRunner {
 
     private final PluginCatalog catalog;
     private final Budget budget;
+    private final Demonstrations demonstrations;
     private final ComputeDevice device;
     private final Path workRoot;
 
     public TrialRunner(PluginCatalog catalog, Budget budget, ComputeDevice device, Path workRoot) {
+        this(catalog, budget, Demonstrations.DEFAULTS, device, workRoot);
+    }
+
+    public TrialRunner(PluginCatalog catalog, Budget budget, Demonstrations demonstrations, ComputeDevice device,
+                       Path workRoot) {
         this.catalog = catalog;
         this.budget = budget;
+        this.demonstrations = demonstrations;
         this.device = device;
         this.workRoot = workRoot;
     }
@@ -61,6 +74,12 @@ public final class TrialRunner {
         try (Environment env = create(PluginKind.ENVIRONMENT, trial.environment(), trial, env(trial, context));
              Learner learner = learner(trial, env, context);
              FeedbackSimulator feedback = feedback(trial, env, context)) {
+            if (demonstrations.enabled()) {
+                s.demonstrate(env, learner, feedback);
+                if (cancelled.getAsBoolean()) {
+                    throw new TrialFailedException(trial.key(), trial.seed(), "cancelled", null);
+                }
+            }
             s.evaluate(env, learner, 0);
             for (int episode = 1; episode <= budget.episodes(); episode++) {
                 if (cancelled.getAsBoolean()) {
@@ -139,10 +158,26 @@ public final class TrialRunner {
             return new Effort(envSteps, feedbackEvents, teacherSteps, takeovers);
         }
 
+        /** The demonstration phase; its steps count as teacher-executed environment steps. */
+        void demonstrate(Environment env, Learner learner, FeedbackSimulator feedback) {
+            where = "demonstrations";
+            boolean degraded = feedback instanceof Demonstrator;
+            DemonstrationPhase phase = new DemonstrationPhase(demonstrations, trial.seed(), context::cancelled);
+            DemonstrationPhase.Outcome o = phase.run(env, degraded ? ((Demonstrator) feedback).demonstrator() : env.expert(),
+                    learner);
+            envSteps += o.steps();
+            teacherSteps += o.steps();
+            rollouts.addAll(o.rollouts());
+            context.note("demonstrations", phase.describe(o, degraded ? "the expert of feedback '" + trial.feedback().label()
+                    + "'" : "the scripted teacher of '" + trial.environment().id() + "'", learner instanceof DemonstrationLearner));
+            metrics.addAll(context.drainEpisode(0));
+        }
+
         void trainEpisode(Environment env, Learner learner, FeedbackSimulator feedback, int episode) {
             where = "training episode " + episode;
             Observation obs = env.reset(Seeds.derive(trial.seed(), "episode-" + episode));
             learner.startEpisode();
+            startRollout(learner);
             feedback.startEpisode();
             RolloutRecorder recorder = episode == 1 || episode % budget.evalEvery() == 0
                     ? new RolloutRecorder("training", episode) : null;
@@ -192,8 +227,10 @@ public final class TrialRunner {
             int successes = 0;
             double returns = 0;
             double progress = 0;
+            Map<String, Integer> modes = new TreeMap<>();
             for (int j = 0; j < budget.evalEpisodes(); j++) {
                 Observation obs = env.reset(EVALUATION_SEED_BASE + j);
+                startRollout(learner);
                 boolean success = false;
                 double lastProgress = 0;
                 RolloutRecorder recorder = j == 0 ? new RolloutRecorder("evaluation", episode) : null;
@@ -212,7 +249,10 @@ public final class TrialRunner {
                     returns += step.reward();
                     success |= step.info().success();
                     lastProgress = step.info().progress();
-                    if (step.done()) {
+                    if (step.done() || t == env.maxSteps()) {
+                        if (!step.info().mode().isEmpty()) {
+                            modes.merge(step.info().mode(), 1, Integer::sum);
+                        }
                         break;
                     }
                     obs = step.observation();
@@ -224,9 +264,15 @@ public final class TrialRunner {
                 progress += lastProgress;
             }
             int n = budget.evalEpisodes();
-            EvaluationPoint point = new EvaluationPoint(episode, n, successes, returns / n, progress / n, effort());
+            EvaluationPoint point = new EvaluationPoint(episode, n, successes, returns / n, progress / n, effort(), modes);
             evaluations.add(point);
             listener.onEvaluation(trial, point);
+        }
+
+        private static void startRollout(Learner learner) {
+            if (learner instanceof RolloutAware aware) {
+                aware.startRollout();
+            }
         }
 
         /** A diagnostic: a learner that fails to draw its landscape loses the picture, not its trial. */

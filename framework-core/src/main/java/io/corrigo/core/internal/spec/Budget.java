@@ -5,7 +5,8 @@ import io.corrigo.api.Checks;
 /**
  * How much each trial trains and how it is evaluated.
  *
- * @param episodes     training episodes per trial (default 20)
+ * @param episodes     interactive training episodes per trial (default 20); 0 only with a
+ *                     demonstration phase (a purely offline study)
  * @param evalEvery    evaluate after every this many training episodes, and after the last (default 5)
  * @param evalEpisodes evaluation episodes per evaluation point, on fixed seeds, without feedback (default 10)
  */
@@ -15,7 +16,7 @@ public record Budget(int episodes, int evalEvery, int evalEpisodes) {
     public static final Budget DEFAULTS = new Budget(20, 5, 10);
 
     public Budget {
-        new Checks().atLeast("episodes", episodes, 1).atLeast("evalEvery", evalEvery, 1)
+        new Checks().nonNegative("episodes", episodes).atLeast("evalEvery", evalEvery, 1)
                 .atLeast("evalEpisodes", evalEpisodes, 1).verify();
     }
 }

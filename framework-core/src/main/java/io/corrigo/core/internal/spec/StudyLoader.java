@@ -31,7 +31,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class StudyLoader {
 
     static final Set<String> TOP_LEVEL = Set.of("name", "description", "seeds", "device", "budget",
-            "environments", "feedback", "learners");
+            "demonstrations", "environments", "feedback", "learners");
     private static final Set<String> ENTRY_KEYS = Set.of("id", "label");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,79}");
     private static final Pattern DEVICE = Pattern.compile("auto|cpu|gpu|gpu\\d{1,2}");
@@ -95,6 +95,13 @@ public final class StudyLoader {
         }
         RecordBinder binder = new RecordBinder(mapper, doc);
         Budget budget = budget(doc, binder, top.get("budget"), problems);
+        Demonstrations demonstrations = demonstrations(doc, binder, top.get("demonstrations"), problems);
+        if (budget.episodes() == 0 && !demonstrations.enabled()) {
+            Node at = top.containsKey("budget") ? top.get("budget") : root;
+            problems.add(Problem.of(Problem.INVALID_VALUE, "budget.episodes", "0 training episodes leave nothing to learn from",
+                    "Use at least 1, or add a demonstration phase (demonstrations: {episodes: 100}) for a purely offline study.",
+                    doc.locate(at)));
+        }
         Map<PluginKind, List<PluginEntry>> entries = new HashMap<>();
         for (PluginKind kind : PluginKind.values()) {
             entries.put(kind, entries(doc, binder, kind, top.get(kind.section()), root, problems));
@@ -104,7 +111,7 @@ public final class StudyLoader {
         if (!problems.isEmpty()) {
             throw new StudySpecException(displayName, problems);
         }
-        return new StudySpec(displayName, description, doc.source(), seeds, device, budget,
+        return new StudySpec(displayName, description, doc.source(), seeds, device, budget, demonstrations,
                 entries.get(PluginKind.ENVIRONMENT), entries.get(PluginKind.FEEDBACK), entries.get(PluginKind.LEARNER),
                 overrides);
     }
@@ -133,6 +140,18 @@ public final class StudyLoader {
             return Budget.DEFAULTS;
         }
         return binder.bind(m, Budget.DEFAULTS, "budget", Set.of(), problems).orElse(Budget.DEFAULTS);
+    }
+
+    private Demonstrations demonstrations(YamlDocument doc, RecordBinder binder, Node node, List<Problem> problems) {
+        if (node == null) {
+            return Demonstrations.DEFAULTS;
+        }
+        if (!(node instanceof MappingNode m)) {
+            problems.add(Problem.of(Problem.WRONG_TYPE, "demonstrations", "expected a mapping of episodes, offlineUpdates, "
+                    + "record but was " + ScalarValues.describe(node), doc.locate(node)));
+            return Demonstrations.DEFAULTS;
+        }
+        return binder.bind(m, Demonstrations.DEFAULTS, "demonstrations", Set.of(), problems).orElse(Demonstrations.DEFAULTS);
     }
 
     private List<PluginEntry> entries(YamlDocument doc, RecordBinder binder, PluginKind kind, Node node, MappingNode root,

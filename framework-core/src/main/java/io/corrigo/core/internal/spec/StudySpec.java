@@ -12,12 +12,14 @@ import java.util.List;
  * @param seeds        distinct non-negative seeds, one trial per seed per cell
  * @param device       the requested device: {@code auto}, {@code cpu}, {@code gpu} or {@code gpuN}
  * @param budget       training and evaluation budget per trial
+ * @param demonstrations the demonstration phase before the interactive one (may be off)
  * @param environments the environment entries
  * @param feedback     the feedback conditions
  * @param learners     the learner entries
  * @param overrides    the {@code --set} assignments applied, in order
  */
 public record StudySpec(String name, String description, String source, List<Long> seeds, String device, Budget budget,
+                        Demonstrations demonstrations,
                         List<PluginEntry> environments, List<PluginEntry> feedback, List<PluginEntry> learners,
                         List<String> overrides) {
 

@@ -63,6 +63,7 @@ final class Schema {
               feedback_events INTEGER,
               teacher_steps INTEGER,
               takeovers INTEGER,
+              modes_json TEXT,
               PRIMARY KEY (trial_id, episode)
             )""",
             """
@@ -97,6 +98,17 @@ final class Schema {
         if (!columns.contains("notes_json")) {
             try (Statement s = c.createStatement()) {
                 s.execute("ALTER TABLE trials ADD COLUMN notes_json TEXT");
+            }
+        }
+        Set<String> evaluationColumns = new HashSet<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA table_info(evaluations)")) {
+            while (rs.next()) {
+                evaluationColumns.add(rs.getString("name"));
+            }
+        }
+        if (!evaluationColumns.contains("modes_json")) {
+            try (Statement s = c.createStatement()) {
+                s.execute("ALTER TABLE evaluations ADD COLUMN modes_json TEXT");
             }
         }
     }

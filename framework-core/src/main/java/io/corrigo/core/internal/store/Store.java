@@ -120,10 +120,12 @@ public final class Store implements AutoCloseable {
                             + "teacher_steps = ?, takeovers = ?, notes_json = ?, error = NULL WHERE id = ?", Instant.now().toString(),
                     r.wallMillis(), e.envSteps(), e.feedbackEvents(), e.teacherSteps(), e.takeovers(), Json.object(r.notes()), trialId);
             try (PreparedStatement p = connection.prepareStatement("INSERT INTO evaluations(trial_id, episode, episodes, successes, "
-                    + "mean_return, mean_progress, env_steps, feedback_events, teacher_steps, takeovers) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+                    + "mean_return, mean_progress, env_steps, feedback_events, teacher_steps, takeovers, modes_json) "
+                    + "VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
                 for (EvaluationPoint ev : r.evaluations()) {
                     Object[] v = {trialId, ev.episode(), ev.episodes(), ev.successes(), ev.meanReturn(), ev.meanProgress(),
-                            ev.effort().envSteps(), ev.effort().feedbackEvents(), ev.effort().teacherSteps(), ev.effort().takeovers()};
+                            ev.effort().envSteps(), ev.effort().feedbackEvents(), ev.effort().teacherSteps(), ev.effort().takeovers(),
+                            ev.modes().isEmpty() ? null : Json.counts(ev.modes())};
                     bind(p, v);
                     p.addBatch();
                 }
@@ -211,7 +213,7 @@ public final class Store implements AutoCloseable {
                     byTrial.computeIfAbsent(rs.getLong("trial_id"), k -> new ArrayList<>()).add(new EvaluationPoint(
                             rs.getInt("episode"), rs.getInt("episodes"), rs.getInt("successes"), rs.getDouble("mean_return"),
                             rs.getDouble("mean_progress"), new Effort(rs.getLong("env_steps"), rs.getLong("feedback_events"),
-                            rs.getLong("teacher_steps"), rs.getLong("takeovers"))));
+                            rs.getLong("teacher_steps"), rs.getLong("takeovers")), Json.parseCounts(rs.getString("modes_json"))));
                     return null;
                 }, studyId);
         return byTrial;

@@ -42,6 +42,53 @@ class TrialRunnerTest {
         return new TrialRunner(catalog, s.budget(), ComputeDevice.CPU, work).run(trial, listener, () -> false);
     }
 
+    private TrialResult runWithDemonstrations(StudySpec s, Trial trial) throws TrialFailedException {
+        return new TrialRunner(catalog, s.budget(), s.demonstrations(), ComputeDevice.CPU, work).run(trial,
+                new TrialListener() { }, () -> false);
+    }
+
+    @Test
+    void everyLearnerOfAStudySeesTheSameDemonstrations() throws Exception {
+        TestCatalog twoLearners = TestCatalog.standard().with(io.corrigo.core.internal.plugin.PluginKind.LEARNER, "table-2",
+                new io.corrigo.core.internal.fixtures.TableLearner.Provider());
+        StudySpec s = new StudyLoader(twoLearners).loadText("demos.yaml", STUDY.replace("learners: [{id: table}]",
+                "learners: [{id: table}, {id: table-2}]\ndemonstrations: {episodes: 3, offlineUpdates: 7, record: 2}"), List.of());
+        List<Trial> trials = Planner.plan(s);
+        Trial first = trials.stream().filter(t -> t.learner().id().equals("table") && t.seed() == 1).findFirst().orElseThrow();
+        Trial second = trials.stream().filter(t -> t.learner().id().equals("table-2") && t.seed() == 1).findFirst().orElseThrow();
+        Trial otherSeed = trials.stream().filter(t -> t.learner().id().equals("table") && t.seed() == 2).findFirst().orElseThrow();
+        TrialRunner runner = new TrialRunner(twoLearners, s.budget(), s.demonstrations(), ComputeDevice.CPU, work);
+        TrialResult a = runner.run(first, new TrialListener() { }, () -> false);
+        TrialResult b = runner.run(second, new TrialListener() { }, () -> false);
+        TrialResult c = runner.run(otherSeed, new TrialListener() { }, () -> false);
+        String shown = a.notes().get("table.demonstrations");
+        assertThat(shown.split(";")).hasSize(3);
+        assertThat(b.notes().get("table.demonstrations")).isEqualTo(shown);
+        assertThat(c.notes().get("table.demonstrations")).isNotEqualTo(shown);
+        assertThat(a.notes().get("table.offlineUpdates")).isEqualTo("7");
+        assertThat(a.notes().get("demonstrations")).startsWith("3 episodes").contains("7 offline updates");
+        assertThat(a.rollouts()).filteredOn(r -> r.kind().equals("demonstration")).hasSize(2);
+    }
+
+    @Test
+    void demonstrationsCountAsTeacherStepsAndTrainBeforeTheFirstEvaluation() throws Exception {
+        StudySpec s = spec("demonstrations={episodes: 4}", "budget.episodes=0");
+        TrialResult r = runWithDemonstrations(s, Planner.plan(s).get(0));
+        assertThat(r.evaluations()).extracting(EvaluationPoint::episode).containsExactly(0);
+        assertThat(r.evaluations().get(0).effort().teacherSteps()).isPositive()
+                .isEqualTo(r.evaluations().get(0).effort().envSteps());
+        assertThat(r.evaluations().get(0).effort().feedbackEvents()).isZero();
+        assertThat(r.evaluations().get(0).successRate()).isGreaterThan(0);
+    }
+
+    @Test
+    void aRolloutAwareLearnerIsToldOfEveryTrainingAndEvaluationEpisode() throws Exception {
+        StudySpec s = spec();
+        TrialResult r = run(s, Planner.plan(s).get(0), new TrialListener() { });
+        // 6 training episodes, 3 evaluations of 5 episodes
+        assertThat(r.notes().get("table.rollouts")).isEqualTo("21");
+    }
+
     @Test
     void evaluatesBeforeTrainingEveryEvalEveryEpisodesAndAtTheEnd() throws Exception {
         StudySpec s = spec();

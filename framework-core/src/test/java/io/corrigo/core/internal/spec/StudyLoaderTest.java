@@ -56,6 +56,32 @@ class StudyLoaderTest {
     }
 
     @Test
+    void bindsTheDemonstrationPhaseAndAllowsAPurelyOfflineStudy() {
+        StudySpec s = loader.loadText("s.yaml", VALID.replace("budget: {episodes: 4, evalEvery: 2, evalEpisodes: 3}",
+                "budget: {episodes: 0}\ndemonstrations: {episodes: 50, offlineUpdates: 200}"), List.of());
+        assertThat(s.demonstrations()).isEqualTo(new Demonstrations(50, 200, 10));
+        assertThat(s.budget().episodes()).isZero();
+        assertThat(loader.loadText("s.yaml", VALID, List.of()).demonstrations().enabled()).isFalse();
+    }
+
+    @Test
+    void rejectsZeroTrainingEpisodesWithoutDemonstrationsSayingWhatWouldWork() {
+        StudySpecException e = invalid(VALID.replace("budget: {episodes: 4, evalEvery: 2, evalEpisodes: 3}",
+                "budget: {episodes: 0}"));
+        assertThat(e.problems()).extracting(Problem::code, Problem::path, p -> p.location().toString()).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Problem.INVALID_VALUE, "budget.episodes", "s.yaml:3:9"));
+        assertThat(e.getMessage()).contains("demonstrations: {episodes: 100}");
+    }
+
+    @Test
+    void rejectsAMisspeltDemonstrationKeyWithASuggestion() {
+        StudySpecException e = invalid(VALID + "demonstrations: {episodes: 5, ofllineUpdates: 3}\n");
+        assertThat(e.problems()).extracting(Problem::code, Problem::path).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Problem.UNKNOWN_KEY, "demonstrations.ofllineUpdates"));
+        assertThat(e.getMessage()).contains("offlineUpdates");
+    }
+
+    @Test
     void reportsEveryProblemAtOnceEachWithPathAndLineAndColumn() {
         StudySpecException e = invalid("""
                 name: broken

@@ -17,8 +17,8 @@ import io.corrigo.api.Checks;
  *                         is drawn uniformly between the two, the direction uniformly; default 0.2
  * @param expertMode       which inverse-kinematics solution the expert drives to: {@code nearest}
  *                         (the one closest to the arm's current joint angles, so the expert follows
- *                         the robot's mode), {@code elbow-up} or {@code elbow-down}; default
- *                         {@code nearest}
+ *                         the robot's mode), {@code elbow-up}, {@code elbow-down} or {@code random}
+ *                         (one of the two per episode); default {@code nearest}
  */
 public record ReacherConfig(int maxSteps, double maxJointSpeed, double successTolerance, double minTargetRadius,
                             double maxTargetRadius, ExpertMode expertMode) {
@@ -33,7 +33,12 @@ public record ReacherConfig(int maxSteps, double maxJointSpeed, double successTo
         /** Always {@code q2 ≤ 0}: the elbow counter-clockwise of the base-to-target line. */
         ELBOW_UP,
         /** Always {@code q2 ≥ 0}: the elbow clockwise of the base-to-target line. */
-        ELBOW_DOWN
+        ELBOW_DOWN,
+        /**
+         * Elbow up or down drawn per episode from the reset seed and kept for the episode, whatever
+         * the arm does: one state gets demonstrations of both modes.
+         */
+        RANDOM
     }
 
     /** The values of baselines.md §6. */

@@ -48,6 +48,8 @@ final class ReacherEnvironment implements Environment {
     private double targetX;
     private double targetY;
     private double initialDistance;
+    /** The elbow the {@code random} expert drives to this episode. */
+    private Elbow episodeElbow = Elbow.UP;
     private int steps;
     private boolean started;
     private boolean running;
@@ -83,7 +85,11 @@ final class ReacherEnvironment implements Environment {
         double radius = config.minTargetRadius()
                 + (config.maxTargetRadius() - config.minTargetRadius()) * random.nextDouble();
         double direction = uniformAngle(random);
-        return start(q, radius * Math.cos(direction), radius * Math.sin(direction));
+        Observation first = start(q, radius * Math.cos(direction), radius * Math.sin(direction));
+        if (config.expertMode() == ReacherConfig.ExpertMode.RANDOM) {
+            episodeElbow = random.nextBoolean() ? Elbow.UP : Elbow.DOWN;
+        }
+        return first;
     }
 
     /** Starts an episode with the arm at {@code q} and the target at {@code (x, y)}, for tests. */
@@ -117,7 +123,7 @@ final class ReacherEnvironment implements Environment {
         running = !reached && !truncated;
         double progress = reached ? 1
                 : 1 - Math.min(1, distance / Math.max(initialDistance, config.successTolerance()));
-        return new StepResult(observation(), -distance, reached, truncated, new StepInfo(reached, progress));
+        return new StepResult(observation(), -distance, reached, truncated, new StepInfo(reached, progress, mode()));
     }
 
     /** Where a clipped normalised action moves the joints in one step. */
@@ -140,6 +146,7 @@ final class ReacherEnvironment implements Environment {
             case ELBOW_UP -> TwoLinkArm.inverse(observation.get(4), observation.get(5), Elbow.UP);
             case ELBOW_DOWN -> TwoLinkArm.inverse(observation.get(4), observation.get(5), Elbow.DOWN);
             case NEAREST -> nearestSolution(observation.get(4), observation.get(5), q);
+            case RANDOM -> TwoLinkArm.inverse(observation.get(4), observation.get(5), episodeElbow);
         };
         double gain = EXPERT_GAIN / config.maxJointSpeed();
         return Action.ofDoubles(clipUnit(gain * Angles.wrap(goal.shoulder() - q.shoulder())),
@@ -168,7 +175,8 @@ final class ReacherEnvironment implements Environment {
 
     @Override
     public Optional<Snapshot> snapshot() {
-        return Optional.of(new State(this, joints, targetX, targetY, initialDistance, steps, started, running));
+        return Optional.of(new State(this, joints, targetX, targetY, initialDistance, episodeElbow, steps, started,
+                running));
     }
 
     @Override
@@ -180,6 +188,7 @@ final class ReacherEnvironment implements Environment {
         targetX = s.targetX();
         targetY = s.targetY();
         initialDistance = s.initialDistance();
+        episodeElbow = s.episodeElbow();
         steps = s.steps();
         started = s.started();
         running = s.running();
@@ -202,6 +211,12 @@ final class ReacherEnvironment implements Environment {
                 new Circle(tip, 0.004, Tone.AGENT, true)), Optional.empty());
     }
 
+    /** The arm's current elbow as the episode's mode ({@code elbow-up}: q2 &lt; 0, {@code elbow-down}: q2 &gt; 0). */
+    private String mode() {
+        int sign = elbowSign();
+        return sign < 0 ? "elbow-up" : sign > 0 ? "elbow-down" : "straight";
+    }
+
     /** The current elbow-sign of the arm, for mode-consistency checks: +1 down, −1 up, 0 straight. */
     int elbowSign() {
         return (int) Math.signum(joints.elbow());
@@ -219,6 +234,7 @@ final class ReacherEnvironment implements Environment {
     }
 
     private record State(ReacherEnvironment owner, Joints joints, double targetX, double targetY,
-                         double initialDistance, int steps, boolean started, boolean running) implements Snapshot {
+                         double initialDistance, Elbow episodeElbow, int steps, boolean started, boolean running)
+            implements Snapshot {
     }
 }

@@ -77,6 +77,19 @@ class ReacherEnvironmentTest implements EnvironmentContract<ReacherConfig> {
     }
 
     @Test
+    void randomModeDrawsTheElbowPerEpisodeAndReportsItAsTheMode() {
+        ReacherEnvironment env = new ReacherEnvironment(TIGHT.withExpertMode(ExpertMode.RANDOM));
+        int up = 0;
+        for (long seed = 0; seed < 400; seed++) {
+            StepResult last = expertEpisode(env, env.reset(seed));
+            assertThat(last.info().success()).as("seed %d", seed).isTrue();
+            assertThat(last.info().mode()).isEqualTo(env.elbowSign() < 0 ? "elbow-up" : "elbow-down");
+            up += env.elbowSign() < 0 ? 1 : 0;
+        }
+        assertThat(up).as("episodes ending elbow up, of 400").isBetween(170, 230);
+    }
+
+    @Test
     void nearestModeKeepsTheElbowTheArmStartsNear() {
         ReacherEnvironment env = new ReacherEnvironment(TIGHT);
         int up = 0;

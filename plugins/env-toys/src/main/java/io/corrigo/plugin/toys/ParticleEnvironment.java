@@ -49,6 +49,8 @@ final class ParticleEnvironment implements Environment {
     private final double[] goal2;
     private boolean visited1;
     private boolean visited2;
+    /** The goal visited first (1 or 2), 0 before either: the episode's mode. */
+    private int firstGoal;
     private boolean expertGoal1First;
     private int expertStepsAtFirstGoal;
     private double startToGoal1;
@@ -109,6 +111,7 @@ final class ParticleEnvironment implements Environment {
         startToGoal2 = distance(position, goal2);
         visited1 = false;
         visited2 = false;
+        firstGoal = 0;
         expertStepsAtFirstGoal = 0;
         steps = 0;
         started = true;
@@ -131,11 +134,15 @@ final class ParticleEnvironment implements Environment {
         steps++;
         visited1 |= distance(position, goal1) < config.goalTolerance();
         visited2 |= distance(position, goal2) < config.goalTolerance();
+        if (firstGoal == 0 && (visited1 || visited2)) {
+            firstGoal = visited1 ? 1 : 2;
+        }
         countExpertArrival();
         boolean last = steps >= config.maxSteps();
         boolean success = last && solvedNow();
         running = !last;
-        return new StepResult(observation(), success ? 1 : 0, false, last, new StepInfo(success, progress()));
+        return new StepResult(observation(), success ? 1 : 0, false, last, new StepInfo(success, progress(),
+                firstGoal == 0 ? "undecided" : "goal-" + firstGoal + "-first"));
     }
 
     private void integrate(Action setPoint) {
@@ -253,6 +260,7 @@ final class ParticleEnvironment implements Environment {
         System.arraycopy(s.goal2, 0, goal2, 0, n);
         visited1 = s.visited1;
         visited2 = s.visited2;
+        firstGoal = s.firstGoal;
         expertGoal1First = s.expertGoal1First;
         expertStepsAtFirstGoal = s.expertStepsAtFirstGoal;
         startToGoal1 = s.startToGoal1;
@@ -271,6 +279,7 @@ final class ParticleEnvironment implements Environment {
         private final double[] goal2;
         private final boolean visited1;
         private final boolean visited2;
+        private final int firstGoal;
         private final boolean expertGoal1First;
         private final int expertStepsAtFirstGoal;
         private final double startToGoal1;
@@ -287,6 +296,7 @@ final class ParticleEnvironment implements Environment {
             goal2 = env.goal2.clone();
             visited1 = env.visited1;
             visited2 = env.visited2;
+            firstGoal = env.firstGoal;
             expertGoal1First = env.expertGoal1First;
             expertStepsAtFirstGoal = env.expertStepsAtFirstGoal;
             startToGoal1 = env.startToGoal1;

@@ -27,7 +27,7 @@ public record TwoRouteConfig(int maxSteps, double stepSize, double obstacleRadiu
                              double startXSpread, double startYSpread, Route expertRoute) {
 
     /** The teacher's choice of side. */
-    public enum Route { NEARER, FARTHER }
+    public enum Route { NEARER, FARTHER, RANDOM }
 
     /** The values of baselines.md §6. */
     public static final TwoRouteConfig DEFAULTS = new TwoRouteConfig(100, 0.05, 0.3, 0.05, 0.2, 0.1, Route.NEARER);

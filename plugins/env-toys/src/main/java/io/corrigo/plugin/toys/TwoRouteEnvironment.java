@@ -59,6 +59,8 @@ final class TwoRouteEnvironment implements Environment {
     private double x;
     private double y;
     private int side;
+    /** The side the point passed the disc on (+1 right, −1 left) once it reached the disc's height; 0 before. */
+    private int passedSide;
     private double initialDistance;
     private boolean collided;
     private int steps;
@@ -97,7 +99,10 @@ final class TwoRouteEnvironment implements Environment {
         }
         if (config.expertRoute() == TwoRouteConfig.Route.FARTHER) {
             side = -side;
+        } else if (config.expertRoute() == TwoRouteConfig.Route.RANDOM) {
+            side = random.nextBoolean() ? 1 : -1;
         }
+        passedSide = 0;
         initialDistance = distanceToGoal();
         collided = false;
         steps = 0;
@@ -119,6 +124,9 @@ final class TwoRouteEnvironment implements Environment {
         double nx = clampToArena(x + scale * v.get(0));
         double ny = clampToArena(y + scale * v.get(1));
         collided = segmentEntersDisc(x, y, nx, ny);
+        if (passedSide == 0 && !collided && ny >= 0) {
+            passedSide = nx < 0 ? -1 : 1;
+        }
         x = nx;
         y = ny;
         steps++;
@@ -129,7 +137,7 @@ final class TwoRouteEnvironment implements Environment {
         running = !terminated && !truncated;
         double reward = -distance + (reached ? 1 : 0) - (collided ? 1 : 0);
         double progress = reached ? 1 : 1 - Math.min(1, distance / initialDistance);
-        return new StepResult(observation(), reward, terminated, truncated, new StepInfo(reached, progress));
+        return new StepResult(observation(), reward, terminated, truncated, new StepInfo(reached, progress, mode()));
     }
 
     /** Whether the segment from (ax, ay) to (bx, by) comes closer than the radius to the centre. */
@@ -170,9 +178,17 @@ final class TwoRouteEnvironment implements Environment {
         return Action.ofDoubles(speed * dx / distance, speed * dy / distance);
     }
 
-    /** The side the teacher passes the disc on from {@code x}: the robot's, once clearly off the episode's. */
+    /** The route taken so far: {@code left} or {@code right} once the point has passed the disc's centre height. */
+    private String mode() {
+        return passedSide == 0 ? "undecided" : passedSide < 0 ? "left" : "right";
+    }
+
+    /**
+     * The side the teacher passes the disc on from {@code x}: the robot's, once clearly off the
+     * episode's ({@code nearer}); always the episode's side ({@code farther}, {@code random}).
+     */
     private int sideAt(double px) {
-        if (config.expertRoute() == TwoRouteConfig.Route.FARTHER) {
+        if (config.expertRoute() != TwoRouteConfig.Route.NEARER) {
             return side;
         }
         boolean otherSide = Math.abs(px) >= UNDECIDED_BAND && Math.signum(px) != side;
@@ -192,7 +208,8 @@ final class TwoRouteEnvironment implements Environment {
 
     @Override
     public Optional<Snapshot> snapshot() {
-        return Optional.of(new State(this, x, y, side, initialDistance, collided, steps, started, running));
+        return Optional.of(new State(this, x, y, side, passedSide, initialDistance, collided, steps, started,
+                running));
     }
 
     @Override
@@ -203,6 +220,7 @@ final class TwoRouteEnvironment implements Environment {
         x = s.x();
         y = s.y();
         side = s.side();
+        passedSide = s.passedSide();
         initialDistance = s.initialDistance();
         collided = s.collided();
         steps = s.steps();
@@ -210,7 +228,7 @@ final class TwoRouteEnvironment implements Environment {
         running = s.running();
     }
 
-    private record State(TwoRouteEnvironment owner, double x, double y, int side, double initialDistance,
+    private record State(TwoRouteEnvironment owner, double x, double y, int side, int passedSide, double initialDistance,
                          boolean collided, int steps, boolean started, boolean running) implements Snapshot {
     }
 

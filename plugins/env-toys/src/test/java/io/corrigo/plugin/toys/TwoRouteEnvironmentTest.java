@@ -97,6 +97,37 @@ class TwoRouteEnvironmentTest implements EnvironmentContract<TwoRouteConfig> {
     }
 
     @Test
+    void theRandomRouteTakesEitherSideIndependentlyOfTheStartAndReportsIt() {
+        TwoRouteConfig random = new TwoRouteConfig(100, 0.05, 0.3, 0.05, 0.2, 0.1, TwoRouteConfig.Route.RANDOM);
+        TwoRouteEnvironment env = new TwoRouteEnvironment(random);
+        int solved = 0;
+        int left = 0;
+        int againstStart = 0;
+        for (long seed = 0; seed < 1_000; seed++) {
+            Episode e = expertEpisode(env, seed);
+            String mode = e.last().info().mode();
+            assertThat(mode).as("seed %d", seed).isEqualTo(e.side() < 0 ? "left" : "right");
+            solved += e.last().info().success() ? 1 : 0;
+            left += e.side() < 0 ? 1 : 0;
+            againstStart += Math.abs(e.startX()) >= 0.02 && Math.signum(e.startX()) != e.side() ? 1 : 0;
+        }
+        System.out.printf("two-route random expert: %d/1000 solved, %d left, %d against the start's side%n",
+                solved, left, againstStart);
+        assertThat(solved).isGreaterThanOrEqualTo(990);
+        assertThat(left).isBetween(450, 550);
+        assertThat(againstStart).isBetween(400, 500);
+    }
+
+    @Test
+    void theModeIsUndecidedUntilThePointPassesTheDisc() {
+        TwoRouteEnvironment env = new TwoRouteEnvironment(TwoRouteConfig.DEFAULTS);
+        Observation o = env.reset(3);
+        StepResult first = env.step(env.expert().act(o, Action.zeros(2)));
+        assertThat(first.info().mode()).isEqualTo("undecided");
+        assertThat(expertEpisode(env, 3).last().info().mode()).isIn("left", "right");
+    }
+
+    @Test
     void expertPicksTheSideOfItsStart() {
         TwoRouteEnvironment env = new TwoRouteEnvironment(TwoRouteConfig.DEFAULTS);
         Set<Integer> undecidedSides = new HashSet<>();

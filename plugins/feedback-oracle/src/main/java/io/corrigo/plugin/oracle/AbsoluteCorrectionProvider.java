@@ -59,6 +59,8 @@ public final class AbsoluteCorrectionProvider implements FeedbackSimulatorProvid
                             + " environment's has " + dimension + "; use 0 or Gaussian noise instead")));
         }
         DegradedExpert expert = DegradedExpert.create(config.expert(), environment, context);
-        return new AbsoluteCorrectionSimulator(config, environment.actionSpace(), context.random(STREAM), expert);
+        return DemonstratingSimulator.of(
+                new AbsoluteCorrectionSimulator(config, environment.actionSpace(), context.random(STREAM), expert),
+                expert, environment);
     }
 }

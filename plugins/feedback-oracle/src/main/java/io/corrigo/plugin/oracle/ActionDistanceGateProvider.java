@@ -47,7 +47,7 @@ public final class ActionDistanceGateProvider implements FeedbackSimulatorProvid
     @Override
     public FeedbackSimulator create(ActionDistanceGateConfig config, Environment environment, RunContext context) {
         DegradedExpert expert = DegradedExpert.create(config.expert(), environment, context);
-        return new TakeoverSimulator(new ActionDistanceGate(config, context.random(AbsoluteCorrectionProvider.STREAM)),
-                config.takeoverSteps(), expert, environment.actionSpace());
+        return DemonstratingSimulator.of(new TakeoverSimulator(new ActionDistanceGate(config, context.random(AbsoluteCorrectionProvider.STREAM)),
+                config.takeoverSteps(), expert, environment.actionSpace()), expert, environment);
     }
 }

@@ -47,7 +47,7 @@ public final class DaggerProvider implements FeedbackSimulatorProvider<DaggerCon
     @Override
     public FeedbackSimulator create(DaggerConfig config, Environment environment, RunContext context) {
         DegradedExpert expert = DegradedExpert.create(config.expert(), environment, context);
-        return new DaggerSimulator(config, environment.actionSpace(), context.random(AbsoluteCorrectionProvider.STREAM),
-                expert);
+        return DemonstratingSimulator.of(new DaggerSimulator(config, environment.actionSpace(), context.random(AbsoluteCorrectionProvider.STREAM),
+                expert), expert, environment);
     }
 }

@@ -65,7 +65,7 @@ public final class PartialCorrectionProvider implements FeedbackSimulatorProvide
             }
         }
         DegradedExpert expert = DegradedExpert.create(config.expert(), environment, context);
-        return new PartialCorrectionSimulator(config, environment.actionSpace(), groups,
-                context.random(AbsoluteCorrectionProvider.STREAM), expert);
+        return DemonstratingSimulator.of(new PartialCorrectionSimulator(config, environment.actionSpace(), groups,
+                context.random(AbsoluteCorrectionProvider.STREAM), expert), expert, environment);
     }
 }

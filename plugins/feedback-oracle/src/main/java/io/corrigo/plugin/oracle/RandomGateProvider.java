@@ -48,6 +48,7 @@ public final class RandomGateProvider implements FeedbackSimulatorProvider<Rando
         DegradedExpert expert = DegradedExpert.create(config.expert(), environment, context);
         RandomGate gate = new RandomGate(config, environment.maxSteps(),
                 context.random(AbsoluteCorrectionProvider.STREAM));
-        return new TakeoverSimulator(gate, config.takeoverSteps(), expert, environment.actionSpace());
+        return DemonstratingSimulator.of(new TakeoverSimulator(gate, config.takeoverSteps(), expert, environment.actionSpace()),
+                expert, environment);
     }
 }

@@ -55,7 +55,7 @@ public final class RelativeCorrectionProvider implements FeedbackSimulatorProvid
                             + " environment's has " + dimension + "; use 0")));
         }
         DegradedExpert expert = DegradedExpert.create(config.expert(), environment, context);
-        return new RelativeCorrectionSimulator(config, environment.actionSpace(),
-                context.random(AbsoluteCorrectionProvider.STREAM), expert);
+        return DemonstratingSimulator.of(new RelativeCorrectionSimulator(config, environment.actionSpace(),
+                context.random(AbsoluteCorrectionProvider.STREAM), expert), expert, environment);
     }
 }

@@ -50,6 +50,7 @@ public final class ValueGateProvider implements FeedbackSimulatorProvider<ValueG
         ValueGate.requireValuesAndSnapshots(environment, ExpertCalibration.SEED_BASE);
         DegradedExpert expert = DegradedExpert.create(config.expert(), environment, context);
         ValueGate gate = new ValueGate(config, environment, context.random(AbsoluteCorrectionProvider.STREAM));
-        return new TakeoverSimulator(gate, config.takeoverSteps(), expert, environment.actionSpace());
+        return DemonstratingSimulator.of(new TakeoverSimulator(gate, config.takeoverSteps(), expert, environment.actionSpace()),
+                expert, environment);
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.corrigo.api.Action;
 import io.corrigo.api.Observation;
 import io.corrigo.api.env.Environment;
+import io.corrigo.api.feedback.Demonstrator;
 import io.corrigo.api.feedback.Feedback;
 import io.corrigo.api.feedback.FeedbackSimulator;
 import io.corrigo.api.feedback.FeedbackSimulatorProvider;
@@ -15,6 +16,8 @@ import io.corrigo.plugin.oracle.ExpertConfig.Degradation;
 import io.corrigo.testkit.TestRunContext;
 import io.qameta.allure.Epic;
 import io.qameta.allure.Feature;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -86,6 +89,34 @@ class SuboptimalExpertSimulatorsTest {
     void daggerLabelsWithTheDegradedExpert() {
         DaggerConfig config = DaggerConfig.DEFAULTS.withExpert(BIAS);
         assertClose(((Feedback.Label) first(new DaggerProvider(), config, FAR).feedback()).expertAction(), BIASED);
+    }
+
+    @Test
+    void everySimulatorDemonstratesWithItsDegradedExpert() {
+        List<Map.Entry<FeedbackSimulatorProvider<?>, Record>> all = List.of(
+                Map.entry(new AbsoluteCorrectionProvider(), new AbsoluteCorrectionConfig(0.2, 1, true, false, null, BIAS)),
+                Map.entry(new RelativeCorrectionProvider(),
+                        RelativeCorrectionSimulatorTest.immediate(RelativeCorrectionConfig.Noise.DEFAULTS).withExpert(BIAS)),
+                Map.entry(new PartialCorrectionProvider(), PartialCorrectionSimulatorTest.immediate().withExpert(BIAS)),
+                Map.entry(new ActionDistanceGateProvider(), ActionDistanceGateConfig.DEFAULTS.withExpert(BIAS)),
+                Map.entry(new RandomGateProvider(), new RandomGateConfig(RandomGateConfig.Schedule.PER_STEP, 1, 4, BIAS)),
+                Map.entry(new ValueGateProvider(), new ValueGateConfig(ValueGateConfig.Estimator.ONE_STEP, 10, 0.05, 1, 4, BIAS)),
+                Map.entry(new DaggerProvider(), DaggerConfig.DEFAULTS.withExpert(BIAS)));
+        for (Map.Entry<FeedbackSimulatorProvider<?>, Record> e : all) {
+            try (BoxEnvironment env = new BoxEnvironment();
+                 FeedbackSimulator simulator = create(e.getKey(), e.getValue(), env)) {
+                Observation o = env.reset(1);
+                assertThat(simulator).as(e.getKey().getClass().getSimpleName()).isInstanceOf(Demonstrator.class);
+                Action clean = env.expert().act(o, Action.zeros(2));
+                assertClose(((Demonstrator) simulator).demonstrator().act(o, Action.zeros(2)), clean.plus(Action.of(0.2f, 0.2f)));
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <C extends Record> FeedbackSimulator create(FeedbackSimulatorProvider<C> provider, Record config,
+                                                               Environment env) {
+        return provider.create((C) config, env, TestRunContext.withSeed(1));
     }
 
     /** The response at step 1 of a fresh simulator on a box reset to seed 1, the clean expert saying {@link #CLEAN}. */

@@ -10,6 +10,7 @@ import io.corrigo.api.env.Environment;
 import io.corrigo.api.env.StepResult;
 import io.corrigo.api.feedback.Feedback;
 import io.corrigo.api.feedback.FeedbackKind;
+import io.corrigo.api.feedback.FeedbackSimulator;
 import io.corrigo.api.feedback.FeedbackSimulatorProvider;
 import io.corrigo.api.feedback.Query;
 import io.corrigo.api.feedback.Response;
@@ -51,7 +52,7 @@ class ValueGateTest implements TakeoverSimulatorContract<ValueGateConfig> {
         int above = 0;
         int below = 0;
         try (BoxEnvironment env = new BoxEnvironment()) {
-            TakeoverSimulator simulator = (TakeoverSimulator) provider().create(config, env, TestRunContext.withSeed(3));
+            FeedbackSimulator simulator = provider().create(config, env, TestRunContext.withSeed(3));
             for (int episode = 0; episode < 20; episode++) {
                 Observation o = env.reset(episode);
                 simulator.startEpisode();
@@ -81,7 +82,7 @@ class ValueGateTest implements TakeoverSimulatorContract<ValueGateConfig> {
     void betaIsTheProbabilityOfActingOnTheDecision() {
         ValueGateConfig config = new ValueGateConfig(Estimator.ONE_STEP, 10, 0.05, 0.8, 1, ExpertConfig.DEFAULTS);
         try (BoxEnvironment env = new BoxEnvironment()) {
-            TakeoverSimulator simulator = (TakeoverSimulator) provider().create(config, env, TestRunContext.withSeed(7));
+            FeedbackSimulator simulator = provider().create(config, env, TestRunContext.withSeed(7));
             Observation o = env.reset(17);
             Action expert = env.expert().act(o, Action.zeros(2));
             Action away = Action.ofDoubles(-Math.signum(expert.get(0)), -Math.signum(expert.get(1)));
@@ -129,7 +130,7 @@ class ValueGateTest implements TakeoverSimulatorContract<ValueGateConfig> {
     void lookaheadLeavesTheEnvironmentAsItFoundIt() {
         ValueGateConfig config = ValueGateConfig.DEFAULTS.withEstimator(Estimator.ROLLOUT, 20);
         try (BoxEnvironment env = new BoxEnvironment(); BoxEnvironment twin = new BoxEnvironment()) {
-            TakeoverSimulator simulator = (TakeoverSimulator) provider().create(config, env, TestRunContext.withSeed(9));
+            FeedbackSimulator simulator = provider().create(config, env, TestRunContext.withSeed(9));
             Observation o = env.reset(31);
             twin.reset(31);
             for (int t = 1; t <= 60; t++) {

@@ -1,4 +1,4 @@
-package io.corrigo.plugin.bc;
+package io.corrigo.djl;
 
 import io.corrigo.api.Action;
 import io.corrigo.api.Space;
@@ -13,14 +13,16 @@ import java.util.Set;
  * clic.md §3.4–3.5): an absolute correction, a takeover or a DAgger label is the label itself; a
  * relative correction becomes {@code a^r + e·h}; a partial correction carries the teacher's values
  * in the corrected dimensions and the robot's own elsewhere. Labels are clipped into the action space.
+ *
+ * @since 1.3 (moved here from the bc plugin so that every pointwise learner reads labels alike)
  */
-final class PointwiseLabels {
+public final class PointwiseLabels {
 
     private PointwiseLabels() {
     }
 
     /** The label of {@code transition}'s feedback; empty for none; rejects kinds outside {@code accepted}. */
-    static Optional<Action> of(Transition transition, Set<FeedbackKind> accepted, Space actionSpace, String learner) {
+    public static Optional<Action> of(Transition transition, Set<FeedbackKind> accepted, Space actionSpace, String learner) {
         Feedback feedback = transition.feedback();
         if (feedback instanceof Feedback.None) {
             return Optional.empty();
