@@ -20,7 +20,7 @@ import java.util.SplittableRandom;
  * observations) and Push-T's (24-D), and for the U-Net. Run as README "Benchmarks" says (the
  * launcher's malloc settings and one intra-op thread, as {@code ./corrigo} runs trials).
  */
-final class DiffusionBenchmark {
+public final class DiffusionBenchmark {
 
     private DiffusionBenchmark() {
     }
