@@ -38,7 +38,7 @@ class PluginHostIT {
             assertThat(host.catalog().ids(PluginKind.FEEDBACK)).contains("absolute", "relative", "partial", "action-distance",
                     "value", "random", "dagger");
             assertThat(host.catalog().ids(PluginKind.FEEDBACK)).contains("absolute");
-            assertThat(host.catalog().ids(PluginKind.LEARNER)).contains("bc", "ibc", "clic-half", "clic-circular", "clic-explicit", "diffusion");
+            assertThat(host.catalog().ids(PluginKind.LEARNER)).contains("bc", "ibc", "clic-half", "clic-circular", "clic-explicit", "diffusion", "rlif");
             for (PluginKind kind : PluginKind.values()) {
                 for (String id : host.catalog().ids(kind)) {
                     PluginProvider<?> p = host.catalog().find(kind, id).orElseThrow();

@@ -28,10 +28,21 @@ import java.util.Set;
  *                            {@code clip_by_norm} per tensor); 0 turns clipping off; default 1.0
  * @param feedbackKinds       the feedback kinds turned into labels (NONE is always ignored);
  *                            default ABSOLUTE, RELATIVE, PARTIAL, TAKEOVER, LABEL
+ * @param aggregateUnlabelled also keep the steps nobody labelled, with the action executed there as
+ *                            their label — what the RLIF repository's HG-DAgger and DAgger baselines
+ *                            do; default false (canonical: only expert-labelled rows)
  */
 public record BcConfig(double learningRate, int batchSize, List<Integer> hiddenSizes, Mlp.Activation activation,
                        int updateEvery, int endOfEpisodeUpdates, int bufferCapacity, int minBufferSize,
-                       double gradientClip, Set<FeedbackKind> feedbackKinds) {
+                       double gradientClip, Set<FeedbackKind> feedbackKinds, boolean aggregateUnlabelled) {
+
+    /** A configuration that keeps only labelled rows. */
+    public BcConfig(double learningRate, int batchSize, List<Integer> hiddenSizes, Mlp.Activation activation,
+                    int updateEvery, int endOfEpisodeUpdates, int bufferCapacity, int minBufferSize,
+                    double gradientClip, Set<FeedbackKind> feedbackKinds) {
+        this(learningRate, batchSize, hiddenSizes, activation, updateEvery, endOfEpisodeUpdates, bufferCapacity,
+                minBufferSize, gradientClip, feedbackKinds, false);
+    }
 
     private static final List<Integer> DEFAULT_HIDDEN = List.of(256, 256);
     private static final Set<FeedbackKind> ALL_KINDS = Set.copyOf(EnumSet.complementOf(EnumSet.of(FeedbackKind.NONE)));
@@ -62,6 +73,6 @@ public record BcConfig(double learningRate, int batchSize, List<Integer> hiddenS
 
     /** Every field at its documented default. */
     public static BcConfig defaults() {
-        return new BcConfig(3e-4, 32, DEFAULT_HIDDEN, Mlp.Activation.RELU, 5, 1000, 60_000, 32, 1.0, ALL_KINDS);
+        return new BcConfig(3e-4, 32, DEFAULT_HIDDEN, Mlp.Activation.RELU, 5, 1000, 60_000, 32, 1.0, ALL_KINDS, false);
     }
 }

@@ -103,6 +103,9 @@ final class BcLearner implements Learner, DemonstrationLearner {
         labelRow = new float[dAct];
         context.note("bc.policy", "MLP " + config.hiddenSizes() + " " + config.activation().name().toLowerCase(Locale.ROOT)
                 + ", tanh output on min-max-normalised actions (CLIC's HG-DAgger: [512, 512, 512, 256] tanh)");
+        context.note("bc.aggregate", config.aggregateUnlabelled()
+                ? "every step: unlabelled steps with their executed action (the RLIF repository's baselines)"
+                : "expert-labelled steps only");
         context.note("bc.gradientClip", config.gradientClip() > 0
                 ? "L2 norm per parameter tensor <= " + config.gradientClip() : "off");
     }
@@ -127,6 +130,11 @@ final class BcLearner implements Learner, DemonstrationLearner {
         guard.requireOpen();
         Optional<Action> label = labelOf(transition);
         steps++;
+        if (label.isEmpty() && config.aggregateUnlabelled()) {
+            observations.normalise(transition.observation(), observationRow, 0);
+            actions.normalise(actionSpace.clip(transition.executed()), labelRow, 0);
+            labels.add(observationRow, labelRow);
+        }
         if (label.isPresent()) {
             observations.normalise(transition.observation(), observationRow, 0);
             actions.normalise(label.get(), labelRow, 0);

@@ -108,6 +108,16 @@ class BcLearnerTest implements LearnerContract<BcConfig> {
     }
 
     @Test
+    void aggregatingEverythingKeepsUnlabelledStepsWithTheirExecutedAction() {
+        TestRunContext context = TestRunContext.withSeed(4);
+        BcConfig all = new BcConfig(1e-3, 16, List.of(32, 32), Mlp.Activation.RELU, 5, 0, 1000, 1, 1.0, null, true);
+        try (Learner learner = provider().create(all, OBS, ACT, context)) {
+            runEpisode(learner, 10, o -> Feedback.None.instance());
+            assertThat(context.recorded("labels")).containsExactly(10.0);
+        }
+    }
+
+    @Test
     void rejectsAKindLeftOutOfItsConfigurationNamingIt() {
         BcConfig onlyAbsolute = new BcConfig(1e-3, 16, List.of(8), Mlp.Activation.RELU, 5, 0, 100, 16, 1.0,
                 EnumSet.of(FeedbackKind.ABSOLUTE));

@@ -220,13 +220,23 @@ final class DiffusionLearner implements Learner, DemonstrationLearner, RolloutAw
     }
 
     private void train(int count) {
+        double tailLoss = 0;
+        int tail = 0;
         if (ready()) {
             for (int i = 0; i < count && !context.cancelled(); i++) {
+                double before = lossSum;
                 update(false);
+                if (i >= count - Math.max(1, count / 10)) {
+                    tailLoss += lossSum - before;
+                    tail++;
+                }
             }
         }
         if (episodeUpdates > 0) {
             context.metrics().record("loss", lossSum / episodeUpdates);
+        }
+        if (tail > 0) {
+            context.metrics().record("lossLastTenth", tailLoss / tail);
         }
         context.metrics().record("updates", episodeUpdates);
         context.metrics().record("windows", dataset.windows());

@@ -21,6 +21,9 @@ public final class Planner {
             for (PluginEntry env : spec.environments()) {
                 for (PluginEntry feedback : spec.feedback()) {
                     for (PluginEntry learner : spec.learners()) {
+                        if (!learner.pairsWith(feedback)) {
+                            continue;
+                        }
                         trials.add(new Trial(trials.size(), env, feedback, learner, seed));
                     }
                 }

@@ -27,6 +27,9 @@ final class Pairings {
             Set<FeedbackKind> accepted = EnumSet.copyOf((Set<FeedbackKind>) lp.accepts(l.config()));
             accepted.add(FeedbackKind.NONE);
             for (PluginEntry f : feedback) {
+                if (!l.pairsWith(f)) {
+                    continue;
+                }
                 FeedbackSimulatorProvider fp = (FeedbackSimulatorProvider) catalog.find(PluginKind.FEEDBACK, f.id()).orElseThrow();
                 Set<FeedbackKind> produced = EnumSet.noneOf(FeedbackKind.class);
                 produced.addAll((Set<FeedbackKind>) fp.produces(f.config()));

@@ -1,5 +1,7 @@
 package io.corrigo.core.internal.spec;
 
+import java.util.List;
+
 import io.corrigo.core.internal.plugin.PluginKind;
 
 /**
@@ -11,8 +13,24 @@ import io.corrigo.core.internal.plugin.PluginKind;
  * @param id     the plugin id
  * @param label  its name in results: the {@code label} key, or the id
  * @param config the bound configuration record
+ * @param pairWith for a learner, the labels of the feedback conditions it runs under ({@code pairWith}
+ *                 in the study); empty means all of them
  */
-public record PluginEntry(PluginKind kind, int index, String id, String label, Record config) {
+public record PluginEntry(PluginKind kind, int index, String id, String label, Record config, List<String> pairWith) {
+
+    public PluginEntry {
+        pairWith = List.copyOf(pairWith);
+    }
+
+    /** An entry paired with every feedback condition. */
+    public PluginEntry(PluginKind kind, int index, String id, String label, Record config) {
+        this(kind, index, id, label, config, List.of());
+    }
+
+    /** Whether this learner entry runs under {@code feedback}. */
+    public boolean pairsWith(PluginEntry feedback) {
+        return pairWith.isEmpty() || pairWith.contains(feedback.label());
+    }
 
     /** The config path of the entry, e.g. {@code learners[1]}. */
     public String path() {

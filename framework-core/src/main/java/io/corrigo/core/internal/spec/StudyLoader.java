@@ -33,6 +33,7 @@ public final class StudyLoader {
     static final Set<String> TOP_LEVEL = Set.of("name", "description", "seeds", "device", "budget",
             "demonstrations", "environments", "feedback", "learners");
     private static final Set<String> ENTRY_KEYS = Set.of("id", "label");
+    private static final Set<String> LEARNER_KEYS = Set.of("id", "label", PairWith.KEY);
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,79}");
     private static final Pattern DEVICE = Pattern.compile("auto|cpu|gpu|gpu\\d{1,2}");
 
@@ -104,7 +105,9 @@ public final class StudyLoader {
         }
         Map<PluginKind, List<PluginEntry>> entries = new HashMap<>();
         for (PluginKind kind : PluginKind.values()) {
-            entries.put(kind, entries(doc, binder, kind, top.get(kind.section()), root, problems));
+            Set<String> feedbackLabels = new LinkedHashSet<>();
+            entries.getOrDefault(PluginKind.FEEDBACK, List.of()).forEach(f -> feedbackLabels.add(f.label()));
+            entries.put(kind, entries(doc, binder, kind, top.get(kind.section()), root, feedbackLabels, problems));
         }
         Pairings.check(catalog, entries.get(PluginKind.LEARNER), entries.get(PluginKind.FEEDBACK), doc, root, problems);
         String displayName = name != null ? name : defaultName;
@@ -155,6 +158,7 @@ public final class StudyLoader {
     }
 
     private List<PluginEntry> entries(YamlDocument doc, RecordBinder binder, PluginKind kind, Node node, MappingNode root,
+                                      Set<String> feedbackLabels,
                                       List<Problem> problems) {
         if (node == null) {
             problems.add(Problem.of(Problem.MISSING_VALUE, kind.section(), "the study lists no " + kind.section(),
@@ -172,7 +176,7 @@ public final class StudyLoader {
         for (int i = 0; i < seq.getValue().size(); i++) {
             Node item = seq.getValue().get(i);
             String path = kind.section() + "[" + i + "]";
-            entry(doc, binder, kind, i, item, path, problems).ifPresent(e -> {
+            entry(doc, binder, kind, i, item, path, feedbackLabels, problems).ifPresent(e -> {
                 Integer previous = labels.putIfAbsent(e.label(), e.index());
                 if (previous != null) {
                     problems.add(Problem.of(Problem.DUPLICATE, path, "the name '" + e.label() + "' is already used by "
@@ -186,7 +190,7 @@ public final class StudyLoader {
     }
 
     private Optional<PluginEntry> entry(YamlDocument doc, RecordBinder binder, PluginKind kind, int index, Node item,
-                                        String path, List<Problem> problems) {
+                                        String path, Set<String> feedbackLabels, List<Problem> problems) {
         if (item instanceof ScalarNode s && !s.getValue().isBlank()) {
             item = new MappingNode(org.yaml.snakeyaml.nodes.Tag.MAP, new ArrayList<>(List.of(new NodeTuple(
                     new ScalarNode(org.yaml.snakeyaml.nodes.Tag.STR, "id", s.getStartMark(), s.getEndMark(),
@@ -219,8 +223,11 @@ public final class StudyLoader {
             problems.add(unknownPlugin(kind, id, path, doc.locate(idNode)));
             return Optional.empty();
         }
-        Optional<? extends Record> config = binder.bind(m, provider.get().defaultConfig(), path, ENTRY_KEYS, problems);
-        return config.map(c -> new PluginEntry(kind, index, id, label, c));
+        boolean learner = kind == PluginKind.LEARNER;
+        Optional<? extends Record> config = binder.bind(m, provider.get().defaultConfig(), path,
+                learner ? LEARNER_KEYS : ENTRY_KEYS, problems);
+        List<String> pairWith = learner ? PairWith.read(doc, m, path, feedbackLabels, problems) : List.of();
+        return config.map(c -> new PluginEntry(kind, index, id, label, c, pairWith));
     }
 
     private Problem unknownPlugin(PluginKind kind, String id, String path, Location where) {

@@ -31,8 +31,14 @@ public record StudySpec(String name, String description, String source, List<Lon
         overrides = List.copyOf(overrides);
     }
 
-    /** Number of trials: environments × feedback × learners × seeds. */
+    /** Number of trials: environments × (learner, feedback) pairs × seeds; all pairs unless a learner says {@code pairWith}. */
     public int trialCount() {
-        return environments.size() * feedback.size() * learners.size() * seeds.size();
+        int pairs = 0;
+        for (PluginEntry l : learners) {
+            for (PluginEntry f : feedback) {
+                pairs += l.pairsWith(f) ? 1 : 0;
+            }
+        }
+        return environments.size() * pairs * seeds.size();
     }
 }

@@ -65,6 +65,23 @@ class StudyLoaderTest {
     }
 
     @Test
+    void aLearnerPairedWithSomeFeedbackConditionsRunsOnlyUnderThose() {
+        StudySpec s = loader.loadText("s.yaml", VALID.replace("learningRate: 0.01", "learningRate: 0.01\n    pairWith: [noisy]"),
+                List.of());
+        assertThat(s.learners().get(0).pairWith()).containsExactly("noisy");
+        assertThat(s.trialCount()).isEqualTo(1 * 1 * 1 * 2);
+        assertThat(io.corrigo.core.internal.run.Planner.plan(s)).extracting(t -> t.feedback().label()).containsOnly("noisy");
+    }
+
+    @Test
+    void rejectsAPairingWithAnUnknownFeedbackLabelWithASuggestion() {
+        StudySpecException e = invalid(VALID.replace("learningRate: 0.01", "learningRate: 0.01\n    pairWith: [noisey]"));
+        assertThat(e.problems()).extracting(Problem::code, Problem::path, p -> p.location().toString()).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Problem.INVALID_VALUE, "learners[0].pairWith", "s.yaml:15:16"));
+        assertThat(e.getMessage()).contains("no feedback condition is labelled 'noisey'").contains("Did you mean 'noisy'?");
+    }
+
+    @Test
     void rejectsZeroTrainingEpisodesWithoutDemonstrationsSayingWhatWouldWork() {
         StudySpecException e = invalid(VALID.replace("budget: {episodes: 4, evalEvery: 2, evalEpisodes: 3}",
                 "budget: {episodes: 0}"));

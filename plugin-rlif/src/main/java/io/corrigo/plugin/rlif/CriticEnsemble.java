@@ -1,0 +1,131 @@
+package io.corrigo.plugin.rlif;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.corrigo.djl.NoGradient;
+import io.corrigo.djl.TensorFiles;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+/**
+ * RLPD's critic ensemble — {@code members} Q-networks {@code Dense → LayerNorm → ReLU} per hidden
+ * layer, then {@code Dense(1)} — as one batched computation: every layer's weights are stacked
+ * into {@code (members, in, out)} and applied with one batched matrix product, so the ensemble
+ * costs one forward pass, not a loop of networks. Weights start as PyTorch's {@code nn.Linear}
+ * (uniform in ±1/√fan_in, independently per member); LayerNorm at gain 1, bias 0. Forward passes
+ * take the parameter map, so the same code evaluates the online critics, their Polyak-averaged
+ * targets, or detached copies (the actor's update must not touch the critics).
+ */
+final class CriticEnsemble implements AutoCloseable {
+
+    private static final float NORM_EPS = 1e-5f;
+
+    private final NDManager manager;
+    private final int members;
+    private final int layers;
+    private final Map<String, NDArray> parameters;
+
+    CriticEnsemble(NDManager parent, int members, int inputs, List<Integer> hidden, RandomGenerator random) {
+        manager = parent.newSubManager();
+        this.members = members;
+        this.layers = hidden.size();
+        Map<String, NDArray> p = new LinkedHashMap<>();
+        int in = inputs;
+        for (int l = 0; l <= hidden.size(); l++) {
+            int out = l < hidden.size() ? hidden.get(l) : 1;
+            float bound = (float) (1 / Math.sqrt(in));
+            p.put("l" + l + ".weight", parameter(uniform(random, members * in * out, bound), new Shape(members, in, out)));
+            p.put("l" + l + ".bias", parameter(uniform(random, members * out, bound), new Shape(members, 1, out)));
+            if (l < hidden.size()) {
+                float[] ones = new float[members * out];
+                java.util.Arrays.fill(ones, 1f);
+                p.put("l" + l + ".gain", parameter(ones, new Shape(members, 1, out)));
+                p.put("l" + l + ".shift", parameter(new float[members * out], new Shape(members, 1, out)));
+            }
+            in = out;
+        }
+        parameters = Collections.unmodifiableMap(p);
+    }
+
+    Map<String, NDArray> parameters() {
+        return parameters;
+    }
+
+    int members() {
+        return members;
+    }
+
+    /** Every member's Q for {@code inputs (B, dObs + dAct)} with parameters {@code p}: shape (members, B). */
+    NDArray forward(NDArray inputs, Map<String, NDArray> p) {
+        NDArray h = inputs.expandDims(0);
+        for (int l = 0; l < layers; l++) {
+            h = h.matMul(p.get("l" + l + ".weight")).add(p.get("l" + l + ".bias"));
+            NDArray centred = h.sub(h.mean(new int[] {2}, true));
+            NDArray variance = centred.square().mean(new int[] {2}, true);
+            h = centred.div(variance.add(NORM_EPS).sqrt()).mul(p.get("l" + l + ".gain")).add(p.get("l" + l + ".shift"));
+            h = ai.djl.nn.Activation.relu(h);
+        }
+        h = h.matMul(p.get("l" + layers + ".weight")).add(p.get("l" + layers + ".bias"));
+        return h.squeeze(2);
+    }
+
+    /** Copies of the parameters that share memory but carry no gradient (for the actor's update). */
+    Map<String, NDArray> detached() {
+        Map<String, NDArray> d = new LinkedHashMap<>();
+        parameters.forEach((name, w) -> d.put(name, w.stopGradient()));
+        return d;
+    }
+
+    /** Sets every parameter to {@code other}'s. */
+    void copyFrom(CriticEnsemble other) {
+        try (NoGradient ignored = NoGradient.enter()) {
+            parameters.forEach((name, w) -> w.set(other.parameters.get(name).toByteBuffer()));
+        }
+    }
+
+    /** Polyak averaging: {@code this ← τ·online + (1 − τ)·this}. */
+    void polyak(CriticEnsemble online, float tau) {
+        try (NoGradient ignored = NoGradient.enter()) {
+            for (Map.Entry<String, NDArray> e : parameters.entrySet()) {
+                try (NDArray moved = online.parameters.get(e.getKey()).mul(tau)) {
+                    e.getValue().muli(1 - tau).addi(moved);
+                }
+            }
+        }
+    }
+
+    void save(Path file) throws IOException {
+        TensorFiles.write(file, parameters);
+    }
+
+    void load(Path file) throws IOException {
+        TensorFiles.readInto(file, parameters);
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+
+    private NDArray parameter(float[] values, Shape shape) {
+        try (NDArray staged = manager.create(values, shape)) {
+            NDArray p = staged.duplicate();
+            p.setRequiresGradient(true);
+            return p;
+        }
+    }
+
+    private static float[] uniform(RandomGenerator random, int n, float bound) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = (float) ((2 * random.nextDouble() - 1) * bound);
+        }
+        return v;
+    }
+}

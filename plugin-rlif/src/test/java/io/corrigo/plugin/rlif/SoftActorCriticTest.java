@@ -1,0 +1,136 @@
+package io.corrigo.plugin.rlif;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.corrigo.djl.NoGradient;
+import io.qameta.allure.Epic;
+import io.qameta.allure.Feature;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+@Epic("Learners")
+@Feature("rlif")
+class SoftActorCriticTest {
+
+    @Test
+    void theTargetSubsetHoldsDistinctCriticsAndCoversTheEnsemble() {
+        SplittableRandom random = new SplittableRandom(1);
+        Set<Integer> seen = new HashSet<>();
+        for (int i = 0; i < 500; i++) {
+            int[] s = SoftActorCritic.subset(random, 5, 2);
+            assertThat(s).hasSize(2).doesNotHaveDuplicates();
+            assertThat(s[0]).isBetween(0, 4);
+            assertThat(s[1]).isBetween(0, 4);
+            seen.add(s[0]);
+            seen.add(s[1]);
+        }
+        assertThat(seen).containsExactlyInAnyOrder(0, 1, 2, 3, 4);
+        assertThat(SoftActorCritic.subset(random, 2, 2)).containsExactlyInAnyOrder(0, 1);
+    }
+
+    @Test
+    void theTemperatureMovesTowardTheEntropyTarget() {
+        RlifConfig config = RlifConfig.DEFAULTS;
+        try (NDManager m = NDManager.newBaseManager("PyTorch");
+             SoftActorCritic sac = new SoftActorCritic(m, config, 3, 2, new SplittableRandom(1))) {
+            assertThat(sac.targetEntropy()).isEqualTo(-1.0);
+            double before = sac.temperature();
+            for (int i = 0; i < 50; i++) {
+                sac.temperatureStep(-3.0);   // less random than wanted: raise the temperature
+            }
+            double raised = sac.temperature();
+            assertThat(raised).isGreaterThan(before);
+            for (int i = 0; i < 200; i++) {
+                sac.temperatureStep(2.0);    // more random than wanted: lower it
+            }
+            assertThat(sac.temperature()).isLessThan(raised);
+        }
+    }
+
+    @Test
+    void theTanhGaussianLogDensityMatchesTheNumericalDensityOfTheSquashedSample() {
+        double mean = 0.3;
+        double logStd = -0.7;
+        double std = Math.exp(logStd);
+        for (double noise : new double[] {-2.1, -0.4, 0.0, 0.8, 1.7}) {
+            double a = Math.tanh(mean + std * noise);
+            double h = 1e-4;
+            // P(a - h < tanh(u) < a + h) by Simpson's rule over u, divided by the width
+            double lo = atanh(a - h);
+            double hi = atanh(a + h);
+            int n = 200;
+            double sum = 0;
+            for (int i = 0; i <= n; i++) {
+                double u = lo + (hi - lo) * i / n;
+                double w = i == 0 || i == n ? 1 : (i % 2 == 1 ? 4 : 2);
+                sum += w * Math.exp(-0.5 * Math.pow((u - mean) / std, 2)) / (std * Math.sqrt(2 * Math.PI));
+            }
+            double density = sum * (hi - lo) / (3 * n) / (2 * h);
+            assertThat(TanhGaussianActor.logProbability(mean, logStd, noise)).as("noise %s", noise)
+                    .isCloseTo(Math.log(density), within(1e-5));
+        }
+    }
+
+    @Test
+    void theActorsLogDensityAgreesWithTheFormulaPerDimension() {
+        try (NDManager m = NDManager.newBaseManager("PyTorch")) {
+            TanhGaussianActor actor = new TanhGaussianActor(m, 3, 2, List.of(8), new SplittableRandom(2));
+            try (NoGradient ignored = NoGradient.enter()) {
+                NDArray obs = m.create(new float[] {0.1f, -0.5f, 0.9f, 0.3f, 0.2f, -0.7f}, new Shape(2, 3));
+                NDArray noise = m.create(new float[] {0.5f, -1.2f, 2.0f, 0.1f}, new Shape(2, 2));
+                float[] mean = actor.heads(obs).get(0).toFloatArray();
+                float[] logStd = actor.heads(obs).get(1).toFloatArray();
+                float[] logp = actor.sample(obs, noise).logProbability().toFloatArray();
+                float[] e = noise.toFloatArray();
+                for (int b = 0; b < 2; b++) {
+                    double expected = 0;
+                    for (int i = 0; i < 2; i++) {
+                        expected += TanhGaussianActor.logProbability(mean[b * 2 + i], logStd[b * 2 + i], e[b * 2 + i]);
+                    }
+                    assertThat((double) logp[b]).isCloseTo(expected, within(1e-4));
+                }
+            }
+        }
+    }
+
+    @Test
+    void polyakAveragingMovesTheTargetByTauTowardTheOnlineCritic() {
+        try (NDManager m = NDManager.newBaseManager("PyTorch");
+             CriticEnsemble online = new CriticEnsemble(m, 2, 3, List.of(4), new SplittableRandom(3));
+             CriticEnsemble target = new CriticEnsemble(m, 2, 3, List.of(4), new SplittableRandom(4))) {
+            Map<String, NDArray> o = online.parameters();
+            float[] before = target.parameters().get("l0.weight").toFloatArray();
+            float[] towards = o.get("l0.weight").toFloatArray();
+            target.polyak(online, 0.005f);
+            float[] after = target.parameters().get("l0.weight").toFloatArray();
+            for (int i = 0; i < after.length; i++) {
+                assertThat((double) after[i]).isCloseTo(0.995 * before[i] + 0.005 * towards[i], within(1e-6));
+            }
+            target.copyFrom(online);
+            assertThat(target.parameters().get("l1.bias").toFloatArray()).containsExactly(o.get("l1.bias").toFloatArray());
+        }
+    }
+
+    @Test
+    void theEnsembleIsOneBatchedForwardGivingEachMembersQ() {
+        try (NDManager m = NDManager.newBaseManager("PyTorch");
+             CriticEnsemble critics = new CriticEnsemble(m, 3, 4, List.of(8, 8), new SplittableRandom(5))) {
+            NDArray q = critics.forward(m.randomNormal(new Shape(6, 4)), critics.parameters());
+            assertThat(q.getShape()).isEqualTo(new Shape(3, 6));
+            float[] v = q.toFloatArray();
+            assertThat(v[0]).as("members differ").isNotEqualTo(v[6]);
+        }
+    }
+
+    private static double atanh(double x) {
+        return 0.5 * Math.log((1 + x) / (1 - x));
+    }
+}
