@@ -35,10 +35,14 @@ final class ValidateCommand implements Callable<Integer> {
         try (FelixHost felix = Hosts.start(host.paths());
              Interrupts.Registration hook = Interrupts.register(felix::close)) {
             StudySpec s = Hosts.loader(felix.catalog()).load(study, study.toString(), overrides);
-            spec.commandLine().getOut().printf("Study '%s' is valid: %d trials = %d environment(s) x %d feedback condition(s)"
-                            + " x %d learner(s) x %d seed(s); %s%d training episodes each; device %s.%n",
-                    s.name(), s.trialCount(), s.environments().size(), s.feedback().size(), s.learners().size(),
-                    s.seeds().size(), s.demonstrations().enabled() ? s.demonstrations().episodes() + " demonstrations and "
+            int pairs = s.trialCount() / Math.max(1, s.environments().size() * s.seeds().size());
+            boolean everyPair = pairs == s.feedback().size() * s.learners().size();
+            spec.commandLine().getOut().printf("Study '%s' is valid: %d trials = %d environment(s) x %s x %d seed(s);"
+                            + " %s%d training episodes each; device %s.%n",
+                    s.name(), s.trialCount(), s.environments().size(), everyPair
+                            ? s.feedback().size() + " feedback condition(s) x " + s.learners().size() + " learner(s)"
+                            : pairs + " learner-feedback pair(s) (pairWith)", s.seeds().size(),
+                    s.demonstrations().enabled() ? s.demonstrations().episodes() + " demonstrations and "
                             + s.demonstrations().offlineUpdates() + " offline updates, then " : "",
                     s.budget().episodes(), s.device());
             return ExitCodes.OK;
