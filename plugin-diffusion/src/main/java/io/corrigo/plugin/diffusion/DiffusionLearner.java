@@ -186,7 +186,7 @@ final class DiffusionLearner implements Learner, DemonstrationLearner, RolloutAw
     public void endEpisode() {
         guard.requireOpen();
         dataset.endEpisode();
-        train(config.endOfEpisodeUpdates());
+        train(config.endOfEpisodeUpdates(), config.minBufferSize());
     }
 
     /** Every demonstrated step is labelled with the action the demonstrator executed. */
@@ -209,7 +209,7 @@ final class DiffusionLearner implements Learner, DemonstrationLearner, RolloutAw
         learningRates = new WarmupCosineSchedule(config.learningRate(), 0, Math.min(config.warmupUpdates(), updates / 2),
                 Math.max(0, updates - Math.min(config.warmupUpdates(), updates / 2)));
         phaseUpdates = 0;
-        train(updates);
+        train(updates, 1);
         learningRates = interactiveSchedule();
         phaseUpdates = 0;
     }
@@ -219,10 +219,11 @@ final class DiffusionLearner implements Learner, DemonstrationLearner, RolloutAw
                 config.interactiveDecayUpdates());
     }
 
-    private void train(int count) {
+    /** {@code count} updates if at least {@code minimum} windows are held (offline: any). */
+    private void train(int count, int minimum) {
         double tailLoss = 0;
         int tail = 0;
-        if (ready()) {
+        if (dataset.windows() >= minimum) {
             for (int i = 0; i < count && !context.cancelled(); i++) {
                 double before = lossSum;
                 update(false);

@@ -36,6 +36,29 @@ class DiffusionLearnerTest implements LearnerContract<DiffusionConfig> {
     }
 
     @Test
+    void normalisesIntoTheUnitBoxAndBackSoADemonstratedActionComesBackInTheSpacesUnits() {
+        Space observations = Space.box(new float[] {100, -5}, new float[] {300, 5});
+        Space actions = Space.box(new float[] {0, -20}, new float[] {10, -10});
+        Action demonstrated = Action.of(7.5f, -12f);
+        DiffusionConfig config = Configs.with(Map.of("mlpWidth", 32, "mlpBlocks", 1, "stepEmbedding", 8, "batchSize", 32,
+                "observationHorizon", 1, "predictionHorizon", 2, "executionHorizon", 1, "learningRate", 1e-3,
+                "warmupUpdates", 20));
+        try (DiffusionLearner learner = (DiffusionLearner) provider().create(config, observations, actions,
+                TestRunContext.withSeed(5))) {
+            for (int t = 1; t <= 64; t++) {
+                Observation o = Observation.of(100 + 3 * t, (t % 10) - 5);
+                learner.observeDemonstration(new Transition(o, demonstrated, Feedback.None.instance(), demonstrated,
+                        Response.Executor.TEACHER, o, 0, false, t == 64, new StepInfo(false, 0), t));
+            }
+            learner.trainOnDemonstrations(1500);
+            learner.startRollout();
+            Action a = learner.act(Observation.of(200, 0));
+            assertThat(actions.contains(a)).isTrue();
+            assertThat(a.distanceTo(demonstrated)).as("action %s", a).isLessThan(0.5);
+        }
+    }
+
+    @Test
     void keepsBothModesOfBimodalDemonstrations() {
         DiffusionConfig config = Configs.with(Map.of("mlpWidth", 64, "mlpBlocks", 2, "stepEmbedding", 16,
                 "batchSize", 64, "observationHorizon", 1, "predictionHorizon", 1, "executionHorizon", 1,
