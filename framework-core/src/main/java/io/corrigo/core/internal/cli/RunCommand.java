@@ -79,6 +79,8 @@ final class RunCommand implements Callable<Integer> {
             StudySpec s = Hosts.loader(felix.catalog()).load(study, study.toString(), overrides);
             ComputeDevice device = DjlRuntime.resolve(s.device()).orElseThrow();
             DjlRuntime.engine();
+            System.err.printf(java.util.Locale.ROOT, "Matrix products: MKL Intel path %s; one core %.0f GFLOP/s%n",
+                    io.corrigo.core.internal.djl.MklIntelPath.describe(), DjlRuntime.gemmRate());
             String text = Files.readString(study, StandardCharsets.UTF_8);
             int pool = workers != null ? Math.max(1, workers) : Runtime.getRuntime().availableProcessors();
             System.err.printf("Study '%s': %d trials on %s, %d worker(s); results go to %s%n", s.name(), s.trialCount(),

@@ -21,15 +21,45 @@ public final class DjlRuntime {
     private DjlRuntime() {
     }
 
-    /** Sets DJL's system properties unless the user set them; call before any DJL class loads an engine. */
+    /**
+     * Sets DJL's system properties unless the user set them, and forces MKL's fast path on AMD
+     * processors ({@link MklIntelPath}); call before any DJL class loads an engine.
+     */
     public static void configure() {
         setDefault("ai.djl.offline", "true");
         setDefault("ai.djl.pytorch.num_threads", "1");
         setDefault("ai.djl.pytorch.num_interop_threads", "1");
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path cache = (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache"))
+                .resolve("corrigo");
         if (System.getenv("DJL_CACHE_DIR") == null && System.getProperty("DJL_CACHE_DIR") == null) {
-            String xdg = System.getenv("XDG_CACHE_HOME");
-            Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-            System.setProperty("DJL_CACHE_DIR", base.resolve("corrigo").resolve("djl").toString());
+            System.setProperty("DJL_CACHE_DIR", cache.resolve("djl").toString());
+        }
+        MklIntelPath.apply(cache.resolve("native"));
+    }
+
+    /**
+     * The single-thread rate of a 1024×256 by 256×256 matrix product in GFLOP/s (median of 5 timings
+     * of 20 products after a warm-up): shows whether MKL runs its fast path.
+     */
+    public static double gemmRate() {
+        try (ai.djl.ndarray.NDManager m = engine().newBaseManager()) {
+            ai.djl.ndarray.NDArray x = m.ones(new ai.djl.ndarray.types.Shape(1024, 256));
+            ai.djl.ndarray.NDArray w = m.ones(new ai.djl.ndarray.types.Shape(256, 256));
+            double[] rates = new double[5];
+            for (int r = -1; r < rates.length; r++) {
+                long start = System.nanoTime();
+                for (int i = 0; i < 20; i++) {
+                    try (ai.djl.ndarray.NDArray y = x.matMul(w)) {
+                        y.getFloat(0, 0);
+                    }
+                }
+                if (r >= 0) {
+                    rates[r] = 20 * 2.0 * 1024 * 256 * 256 / ((System.nanoTime() - start) / 1e9) / 1e9;
+                }
+            }
+            java.util.Arrays.sort(rates);
+            return rates[2];
         }
     }
 
@@ -77,6 +107,7 @@ public final class DjlRuntime {
         v.put("djl", Engine.getDjlVersion());
         v.put("pytorch", engine().getVersion());
         v.put("intraOpThreads", System.getProperty("ai.djl.pytorch.num_threads"));
+        v.put("mklIntelPath", MklIntelPath.describe());
         return v;
     }
 
