@@ -59,6 +59,8 @@ final class DiffusionLearner implements Learner, DemonstrationLearner, RolloutAw
     private final DiffusionBatch batch;
     private final DiffusionBatch single;
     private final SplittableRandom trainRandom;
+    /** 1 / (labelled entries of the batch), in engine memory: see {@link #update}. */
+    private final NDArray lossScale;
     private final long actSeed;
     private final float[] observationRow;
     private final float[] actionRow;
@@ -95,6 +97,9 @@ final class DiffusionLearner implements Learner, DemonstrationLearner, RolloutAw
             average = new ExponentialMovingAverage(manager, weights, config.emaPower(), config.emaMaxDecay());
             batch = new DiffusionBatch(manager, config.batchSize(), chunk, history, config.stepEmbedding());
             single = new DiffusionBatch(manager, 1, chunk, history, config.stepEmbedding());
+            try (NDArray staged = manager.create(1f)) {
+                lossScale = staged.duplicate();
+            }
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -250,16 +255,23 @@ final class DiffusionLearner implements Learner, DemonstrationLearner, RolloutAw
         return dataset.windows() >= config.minBufferSize();
     }
 
-    /** One AdamW step on the masked ε-prediction loss over a batch of windows, then the EMA update. */
+    /**
+     * One AdamW step on the masked ε-prediction loss over a batch of windows, then the EMA update.
+     * The loss is scaled by a tensor the learner owns, never by a Java number: DJL turns a number
+     * argument into a scalar tensor over a Java buffer that it frees right after the operation,
+     * while the autograd graph still needs it in the backward pass (a use after free that made
+     * gradients depend on the garbage collector).
+     */
     private void update(boolean withNewest) {
         int n = Math.min(config.batchSize(), dataset.windows());
         float maskSum = batch.draw(dataset, n, withNewest, schedule, embedding, trainRandom);
+        lossScale.set(new float[] {1f / maskSum});
         adam.setLearningRate((float) learningRates.rate(phaseUpdates++));
         try (NDManager scope = manager.newSubManager()) {
             DiffusionBatch.Arrays in = batch.upload(n, scope);
             try (GradientTape tape = GradientTape.record()) {
                 NDArray predicted = denoiser.forward(in.noisy(), in.steps(), in.observations(), weights);
-                NDArray loss = predicted.sub(in.noise()).square().mul(in.mask()).sum().div(maskSum);
+                NDArray loss = predicted.sub(in.noise()).square().mul(in.mask()).sum().mul(lossScale);
                 tape.backward(loss);
                 lossSum += loss.getFloat();
             }

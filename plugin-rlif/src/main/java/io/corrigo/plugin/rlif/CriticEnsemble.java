@@ -75,10 +75,17 @@ final class CriticEnsemble implements AutoCloseable {
         return h.squeeze(2);
     }
 
-    /** Copies of the parameters that share memory but carry no gradient (for the actor's update). */
-    Map<String, NDArray> detached() {
+    /**
+     * Copies of the parameters that share memory but carry no gradient (for the actor's update),
+     * released with {@code scope}.
+     */
+    Map<String, NDArray> detached(NDManager scope) {
         Map<String, NDArray> d = new LinkedHashMap<>();
-        parameters.forEach((name, w) -> d.put(name, w.stopGradient()));
+        parameters.forEach((name, w) -> {
+            NDArray copy = w.stopGradient();
+            copy.attach(scope);
+            d.put(name, copy);
+        });
         return d;
     }
 
@@ -91,10 +98,12 @@ final class CriticEnsemble implements AutoCloseable {
 
     /** Polyak averaging: {@code this ← τ·online + (1 − τ)·this}. */
     void polyak(CriticEnsemble online, float tau) {
-        try (NoGradient ignored = NoGradient.enter()) {
+        try (NoGradient ignored = NoGradient.enter();
+             NDArray keep = manager.create(1 - tau);
+             NDArray take = manager.create(tau)) {
             for (Map.Entry<String, NDArray> e : parameters.entrySet()) {
-                try (NDArray moved = online.parameters.get(e.getKey()).mul(tau)) {
-                    e.getValue().muli(1 - tau).addi(moved);
+                try (NDArray moved = online.parameters.get(e.getKey()).mul(take)) {
+                    e.getValue().muli(keep).addi(moved);
                 }
             }
         }

@@ -103,6 +103,10 @@ final class RlifLearner implements Learner, DemonstrationLearner {
             float[] logStd = heads.get(1).toFloatArray();
             SplittableRandom random = training ? RandomStreams.at(actSeed, acts++) : null;
             for (int i = 0; i < mean.length; i++) {
+                if (!Float.isFinite(mean[i]) || !Float.isFinite(logStd[i])) {
+                    throw new IllegalStateException("rlif's actor is no longer finite after " + updates
+                            + " updates (mean " + mean[i] + ", log std " + logStd[i] + ")");
+                }
                 double u = random == null ? mean[i] : mean[i] + Math.exp(logStd[i]) * random.nextGaussian();
                 actionRow[i] = (float) Math.tanh(u);
             }

@@ -47,6 +47,9 @@ final class SoftActorCritic implements AutoCloseable {
     private final StagedInput masks;
     private final StagedInput noise;
     private final float[] noiseValues;
+    /** α and H − H_target as tensors in engine memory (see {@link TanhGaussianActor#constant}). */
+    private final NDArray temperatureScalar;
+    private final NDArray entropyGap;
 
     SoftActorCritic(NDManager parent, RlifConfig config, int dObs, int dAct, RandomGenerator init) {
         this.config = config;
@@ -75,6 +78,8 @@ final class SoftActorCritic implements AutoCloseable {
         masks = new StagedInput(manager, new Shape(b));
         noise = new StagedInput(manager, new Shape(b, dAct));
         noiseValues = new float[b * dAct];
+        temperatureScalar = TanhGaussianActor.constant(manager, 1f);
+        entropyGap = TanhGaussianActor.constant(manager, 0f);
     }
 
     TanhGaussianActor actor() {
@@ -93,7 +98,12 @@ final class SoftActorCritic implements AutoCloseable {
         }
         double[] a = actorStep(random);
         double t = temperatureStep(a[1]);
-        return new Losses(criticLoss, a[0], t, a[1], q);
+        Losses losses = new Losses(criticLoss, a[0], t, a[1], q);
+        if (!Double.isFinite(criticLoss) || !Double.isFinite(a[0]) || !Double.isFinite(a[1]) || !Double.isFinite(t)
+                || !Double.isFinite(temperature())) {
+            throw new IllegalStateException("rlif's update diverged: " + losses + ", temperature " + temperature());
+        }
+        return losses;
     }
 
     /** A critic update on the rows drawn last; returns its loss and the mean online Q. */
@@ -132,35 +142,38 @@ final class SoftActorCritic implements AutoCloseable {
 
     /** An actor update on the rows drawn last, the critics held fixed; returns its loss and the policy's entropy. */
     private double[] actorStep(RandomGenerator random) {
-        float temperature = (float) temperature();
+        temperatureScalar.set(new float[] {(float) temperature()});
+        double value;
+        double entropy;
         try (NDManager scope = manager.newSubManager()) {
             NDArray s = put(observations, rows.observations, scope);
             NDArray n = put(noise, gaussians(random), scope);
             try (GradientTape tape = GradientTape.record()) {
                 TanhGaussianActor.Sample sample = actor.sample(s, n);
-                NDArray qs = critic.forward(NDArrays.concat(new NDList(s, sample.action()), 1), critic.detached());
-                NDArray loss = sample.logProbability().mul(temperature).sub(qs.mean(new int[] {0})).mean();
+                NDArray qs = critic.forward(NDArrays.concat(new NDList(s, sample.action()), 1), critic.detached(scope));
+                NDArray loss = sample.logProbability().mul(temperatureScalar).sub(qs.mean(new int[] {0})).mean();
                 tape.backward(loss);
-                double entropy = -sample.logProbability().mean().getFloat();
-                double value = loss.getFloat();
-                actorAdam.step();
-                return new double[] {value, entropy};
+                entropy = -sample.logProbability().mean().getFloat();
+                value = loss.getFloat();
             }
+            actorAdam.step();
         }
+        return new double[] {value, entropy};
     }
 
     /** A temperature update towards the target entropy, given the policy's entropy; returns the loss. */
     double temperatureStep(double entropy) {
-        try (NDManager scope = manager.newSubManager()) {
-            double loss;
-            try (GradientTape tape = GradientTape.record()) {
-                NDArray l = logTemperature.exp().mul((float) (entropy - targetEntropy)).sum();
-                tape.backward(l);
-                loss = l.getFloat();
-            }
-            temperatureAdam.step();
-            return loss;
+        double loss;
+        entropyGap.set(new float[] {(float) (entropy - targetEntropy)});
+        try (GradientTape tape = GradientTape.record();
+             NDArray alpha = logTemperature.exp();
+             NDArray scaled = alpha.mul(entropyGap);
+             NDArray l = scaled.sum()) {
+            tape.backward(l);
+            loss = l.getFloat();
         }
+        temperatureAdam.step();
+        return loss;
     }
 
     /** α. */

@@ -27,11 +27,26 @@ final class TanhGaussianActor implements AutoCloseable {
 
     private final Mlp network;
     private final int actions;
+    private final NDArray minusTwo;
+    private final NDArray two;
 
     TanhGaussianActor(NDManager manager, int observations, int actions, List<Integer> hidden, RandomGenerator random) {
         this.actions = actions;
         network = Mlp.builder().setInputSize(observations).setHiddenSizes(hidden).setOutputSize(2 * actions)
                 .build(manager, random);
+        minusTwo = constant(manager, -2f);
+        two = constant(manager, 2f);
+    }
+
+    /**
+     * A scalar in engine memory. Multiplying a tensor that needs gradients by a Java number would
+     * let DJL create the scalar over a Java buffer and free it at once, while the backward pass
+     * still reads it: a use after free (non-reproducible updates, occasional NaN).
+     */
+    static NDArray constant(NDManager manager, float value) {
+        try (NDArray staged = manager.create(value)) {
+            return staged.duplicate();
+        }
     }
 
     Map<String, NDArray> parameters() {
@@ -50,7 +65,7 @@ final class TanhGaussianActor implements AutoCloseable {
         NDArray logStd = h.get(1);
         NDArray u = h.get(0).add(logStd.exp().mul(noise));
         NDArray gaussian = noise.square().mul(-0.5f).sub(logStd).sub((float) HALF_LOG_TWO_PI);
-        NDArray jacobian = u.neg().add((float) Math.log(2)).sub(Activation.softPlus(u.mul(-2f))).mul(2f);
+        NDArray jacobian = u.neg().add((float) Math.log(2)).sub(Activation.softPlus(u.mul(minusTwo))).mul(two);
         return new Sample(u.tanh(), gaussian.sub(jacobian).sum(new int[] {1}));
     }
 
