@@ -96,9 +96,7 @@ final class DemonstrationPhase {
                             step.truncated() || (last && !step.terminated()), step.info(), t));
                 }
                 if (last) {
-                    if (!step.info().mode().isEmpty()) {
-                        modes.merge(step.info().mode(), 1, Integer::sum);
-                    }
+                    EvaluationPoint.countMode(modes, step.info());
                     break;
                 }
                 obs = step.observation();

@@ -27,6 +27,13 @@ public record EvaluationPoint(int episode, int episodes, int successes, double m
         this(episode, episodes, successes, meanReturn, meanProgress, effort, Map.of());
     }
 
+    /** Counts the mode {@code info} reports in {@code modes}; a task without modes reports none. */
+    static void countMode(Map<String, Integer> modes, io.corrigo.api.env.StepInfo info) {
+        if (!info.mode().isEmpty()) {
+            modes.merge(info.mode(), 1, Integer::sum);
+        }
+    }
+
     /** Fraction of successful rollouts. */
     public double successRate() {
         return (double) successes / episodes;

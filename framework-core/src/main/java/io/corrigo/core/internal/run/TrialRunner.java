@@ -250,9 +250,7 @@ public final class TrialRunner {
                     success |= step.info().success();
                     lastProgress = step.info().progress();
                     if (step.done() || t == env.maxSteps()) {
-                        if (!step.info().mode().isEmpty()) {
-                            modes.merge(step.info().mode(), 1, Integer::sum);
-                        }
+                        EvaluationPoint.countMode(modes, step.info());
                         break;
                     }
                     obs = step.observation();
