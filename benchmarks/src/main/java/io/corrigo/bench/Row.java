@@ -1,0 +1,52 @@
+package io.corrigo.bench;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One line of the suite's table: the key both sides report under (JMH's {@code Class.method} and
+ * parameters; the Python script uses the same keys), a label, and the matrix-product work of one
+ * call in FLOPs (0 where per-call overhead, not arithmetic, is the limit).
+ *
+ * @param key    {@code Class.method} followed by {@code name=value} parameters, space-separated
+ * @param label  what the row measures, for the table
+ * @param flops  floating-point operations of the matrix products of one call (approximate where noted)
+ */
+record Row(String key, String label, double flops) {
+
+    /** Floating-point operations of one forward pass of one row through a ReLU/LayerNorm energy network. */
+    static double energyForward(int layers, int width) {
+        return 2.0 * ((10 + 2) * width + (layers - 1) * (double) width * width + width);
+    }
+
+    /** Floating-point operations of one forward pass of one row through the 10 → 256 → 256 → 2 MLP. */
+    static double mlpForward() {
+        return 2.0 * (10 * 256 + 256 * 256 + 256 * 2);
+    }
+
+    /** The suite's rows, in table order. */
+    static List<Row> all() {
+        return List.of(
+                new Row("MlpBench.trainStep batch=32", "MLP train step 10→256→256→2, batch 32", 3 * 32 * mlpForward()),
+                new Row("MlpBench.trainStep batch=256", "MLP train step 10→256→256→2, batch 256", 3 * 256 * mlpForward()),
+                new Row("PredictBench.predictOne", "single-sample inference, same MLP", 0),
+                new Row("EnergyBench.actDfo net=3x256-1024", "EBM act, DFO 1 024 × 3 rounds, 3×256",
+                        4 * 1024 * energyForward(3, 256)),
+                new Row("EnergyBench.actDfo net=3x128-1024", "EBM act, DFO 1 024 × 3 rounds, 3×128",
+                        4 * 1024 * energyForward(3, 128)),
+                new Row("EnergyBench.actDfo net=3x128-256", "EBM act, DFO 256 × 3 rounds, 3×128 (cpu-small)",
+                        4 * 256 * energyForward(3, 128)),
+                new Row("EnergyBench.actLangevin shape=3x128", "EBM act, Langevin 512 × 2 × 25 steps, 3×128",
+                        512 * (2 * 25 * 2 + 1) * energyForward(3, 128)),
+                new Row("EnergyBench.update loss=penalty", "EBM update 32 × 64, InfoNCE + gradient penalty, 3×128",
+                        6 * 32 * 64 * energyForward(3, 128)),
+                new Row("EnergyBench.update loss=plain", "EBM update 32 × 64, InfoNCE, 3×128",
+                        3 * 32 * 64 * energyForward(3, 128)),
+                new Row("GemmBench.product", "FP32 matrix product 1024×256 · 256×256", GemmBench.FLOPS));
+    }
+
+    /** The row with {@code key}, if the suite has one. */
+    static Optional<Row> byKey(String key) {
+        return all().stream().filter(r -> r.key.equals(key)).findFirst();
+    }
+}

@@ -1,0 +1,198 @@
+"""The Python PyTorch reference of Corrigo's benchmark suite: the same work as the JMH benchmarks in
+io.corrigo.bench, written the way a PyTorch user would write it, timed call by call.
+
+Usage: /usr/bin/python3 torch_reference.py OUT.json WARMUP_SECONDS MEASURE_SECONDS [KEY|KEY|...]
+Writes a JSON list of {"key", "p50", "p99", "mean", "n"} (microseconds per call). One intra-op thread.
+"""
+import json
+import sys
+import time
+
+import numpy as np
+import torch
+from torch import nn
+
+torch.set_num_threads(1)
+torch.set_num_interop_threads(1)
+torch.manual_seed(1)
+
+OBS, ACT = 10, 2
+
+
+def mlp():
+    return nn.Sequential(nn.Linear(OBS, 256), nn.ReLU(), nn.Linear(256, 256), nn.ReLU(), nn.Linear(256, ACT), nn.Tanh())
+
+
+def energy_net(layers, width):
+    parts, size = [], OBS + ACT
+    for _ in range(layers):
+        parts += [nn.Linear(size, width), nn.ReLU(), nn.LayerNorm(width, eps=1e-5)]
+        size = width
+    out = nn.Linear(size, 1)
+    nn.init.zeros_(out.weight)
+    nn.init.zeros_(out.bias)
+    return nn.Sequential(*parts, out)
+
+
+def train_step(batch):
+    net = mlp()
+    opt = torch.optim.Adam(net.parameters(), lr=3e-4)
+    x_np = np.random.uniform(-1, 1, (batch, OBS)).astype(np.float32)
+    y_np = np.random.uniform(-1, 1, (batch, ACT)).astype(np.float32)
+
+    def step():
+        x, y = torch.from_numpy(x_np), torch.from_numpy(y_np)
+        loss = 0.5 * (net(x) - y).square().mean()
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        opt.step()
+    return step
+
+
+def predict_one():
+    net = mlp()
+    obs = np.random.uniform(-1, 1, OBS).astype(np.float32)
+
+    def act():
+        with torch.no_grad():
+            return net(torch.from_numpy(obs).unsqueeze(0)).numpy()[0]
+    return act
+
+
+def rows_of(obs, actions):
+    return torch.cat([obs.expand(actions.shape[0], OBS), actions], dim=1)
+
+
+def sample(net, obs, actions, temperature):
+    with torch.no_grad():
+        logits = net(rows_of(obs, actions)).squeeze(1)
+    chosen = torch.multinomial(torch.softmax(logits / temperature, dim=0), 1)
+    return actions[chosen[0]].numpy()
+
+
+def act_dfo(net_shape, samples, rounds=3, temperature=0.1):
+    layers, width = (int(v) for v in net_shape.split("x"))
+    net = energy_net(layers, width)
+    obs = torch.from_numpy(np.random.uniform(-1, 1, (1, OBS)).astype(np.float32))
+
+    def act():
+        actions = torch.rand(samples, ACT) * 2 - 1
+        sigma = 0.33
+        with torch.no_grad():
+            for _ in range(rounds):
+                logits = net(rows_of(obs, actions)).squeeze(1)
+                drawn = torch.multinomial(torch.softmax(logits / temperature, dim=0), samples, replacement=True)
+                actions = (actions[drawn] + sigma * torch.randn(samples, ACT)).clamp(-1, 1)
+                sigma *= 0.5
+        return sample(net, obs, actions, temperature)
+    return act
+
+
+def step_sizes(steps, first=0.1, last=1e-5):
+    return [(first - last) * (1 - k / (steps - 1)) ** 2 + last for k in range(steps)]
+
+
+def act_langevin(net_shape, chains=512, passes=2, steps=25, temperature=0.1):
+    layers, width = (int(v) for v in net_shape.split("x"))
+    net = energy_net(layers, width)
+    for p in net.parameters():
+        p.requires_grad_(False)
+    obs = torch.from_numpy(np.random.uniform(-1, 1, (1, OBS)).astype(np.float32))
+    etas = step_sizes(steps)
+
+    def act():
+        actions = torch.rand(chains, ACT) * 2 - 1
+        for _ in range(passes):
+            for eta in etas:
+                actions.requires_grad_(True)
+                q = net(rows_of(obs, actions))
+                g, = torch.autograd.grad(q.sum(), actions)
+                with torch.no_grad():
+                    delta = (eta * (0.5 * g + torch.randn(chains, ACT))).clamp(-0.1, 0.1)
+                    actions = (actions + delta).clamp(-1, 1)
+        return sample(net, obs, actions.detach(), temperature)
+    return act
+
+
+def update(loss_kind, states=32, candidates=64, temperature=1.0):
+    net = energy_net(3, 128)
+    opt = torch.optim.Adam(net.parameters(), lr=3e-4)
+    obs = torch.from_numpy(np.random.uniform(-1, 1, (1, states, OBS)).astype(np.float32))
+    label = torch.tensor([0.25, -0.5])
+    target = torch.zeros(states, candidates)
+    target[:, 0] = 1
+    penalised = loss_kind == "penalty"
+
+    def step():
+        actions = torch.rand(candidates, states, ACT) * 2 - 1
+        actions[0] = label
+        actions.requires_grad_(penalised)
+        rows = torch.cat([obs.expand(candidates, states, OBS), actions], dim=2).reshape(-1, OBS + ACT)
+        q = net(rows)
+        loss = -(target * torch.log_softmax(q.view(candidates, states).t() / temperature, dim=1)).sum(1).mean()
+        if penalised:
+            g, = torch.autograd.grad(q.sum(), actions, create_graph=True)
+            penalty = torch.relu(g.abs().amax(dim=2) - 1).square().mean()
+            loss = loss + penalty
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        nn.utils.clip_grad_norm_(net.parameters(), 1.0)
+        opt.step()
+        return loss.item()
+    return step
+
+
+def gemm():
+    x, w = torch.ones(1024, 256), torch.ones(256, 256)
+
+    def product():
+        return x.matmul(w)[0, 0].item()
+    return product
+
+
+ROWS = {
+    "MlpBench.trainStep batch=32": lambda: train_step(32),
+    "MlpBench.trainStep batch=256": lambda: train_step(256),
+    "PredictBench.predictOne": predict_one,
+    "EnergyBench.actDfo net=3x256-1024": lambda: act_dfo("3x256", 1024),
+    "EnergyBench.actDfo net=3x128-1024": lambda: act_dfo("3x128", 1024),
+    "EnergyBench.actDfo net=3x128-256": lambda: act_dfo("3x128", 256),
+    "EnergyBench.actLangevin shape=3x128": lambda: act_langevin("3x128"),
+    "EnergyBench.update loss=penalty": lambda: update("penalty"),
+    "EnergyBench.update loss=plain": lambda: update("plain"),
+    "GemmBench.product": gemm,
+}
+
+
+def measure(fn, warmup, duration):
+    end = time.perf_counter() + warmup
+    while time.perf_counter() < end:
+        fn()
+    times = []
+    end = time.perf_counter() + duration
+    while time.perf_counter() < end:
+        start = time.perf_counter_ns()
+        fn()
+        times.append((time.perf_counter_ns() - start) / 1e3)
+    times.sort()
+    pick = lambda q: times[min(len(times) - 1, int(q * len(times)))]
+    return {"p50": pick(0.5), "p99": pick(0.99), "mean": sum(times) / len(times), "n": len(times)}
+
+
+def main():
+    out, warmup, duration = sys.argv[1], float(sys.argv[2]), float(sys.argv[3])
+    keys = set(sys.argv[4].split("|")) if len(sys.argv) > 4 else set(ROWS)
+    unknown = keys - set(ROWS)
+    if unknown:
+        sys.exit("unknown rows: %s; known: %s" % (sorted(unknown), list(ROWS)))
+    np.random.seed(1)
+    results = []
+    for key, make in ROWS.items():
+        if key in keys:
+            results.append(dict(key=key, **measure(make(), warmup, duration)))
+    with open(out, "w") as f:
+        json.dump({"torch": torch.__version__, "rows": results}, f)
+
+
+if __name__ == "__main__":
+    main()

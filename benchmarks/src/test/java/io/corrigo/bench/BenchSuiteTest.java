@@ -1,0 +1,49 @@
+package io.corrigo.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.qameta.allure.Epic;
+import io.qameta.allure.Feature;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@Epic("Benchmarks")
+@Feature("Suite command")
+class BenchSuiteTest {
+
+    @Test
+    void rejectsAFilterThatMatchesNoRowAndListsTheRows() {
+        assertThatThrownBy(() -> BenchSuite.parse(new String[] {"--filter", "Langevn"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("matches no row").hasMessageContaining("EnergyBench.actLangevin shape=3x128");
+    }
+
+    @Test
+    void rejectsNonPositiveRoundsAndSecondsWithWhatWouldBeRight() {
+        assertThatThrownBy(() -> BenchSuite.parse(new String[] {"--rounds", "0"}))
+                .hasMessageContaining("--rounds needs a whole number >= 1, got '0'");
+        assertThatThrownBy(() -> BenchSuite.parse(new String[] {"--measure", "-1"}))
+                .hasMessageContaining("--measure needs seconds > 0");
+        assertThatThrownBy(() -> BenchSuite.parse(new String[] {"--warmup"}))
+                .hasMessageContaining("missing value: --warmup");
+    }
+
+    @Test
+    void runsTheJmhSideInASecondJvmAndWritesTheReport(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("report.md");
+        BenchSuite.Options options = BenchSuite.parse(new String[] {"--rounds", "1", "--warmup", "0.2", "--measure",
+            "0.3", "--filter", "GemmBench", "--no-python", "--out", out.toString()});
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        assertThat(BenchSuite.run(options, new PrintStream(log, true, StandardCharsets.UTF_8))).isZero();
+        String report = Files.readString(out);
+        assertThat(report).contains("| FP32 matrix product 1024×256 · 256×256 |").contains("FP32 limit: ")
+                .contains("Matrix products: ");
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("Corrigo's side only (--no-python)");
+    }
+}
