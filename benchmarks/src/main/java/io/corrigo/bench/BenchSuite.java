@@ -30,7 +30,8 @@ public final class BenchSuite {
               --rounds N      process pairs (Corrigo, Python, Python with tuned malloc) to alternate; default 5
               --warmup S      seconds of warm-up per row and process; default 2
               --measure S     seconds of timed calls per row and process; default 3
-              --filter REGEX  only rows whose key matches (keys: MlpBench.trainStep batch=32, EnergyBench.actDfo ...)
+              --filter REGEX  only rows whose key matches (keys: MlpBench.trainStep batch=32, EnergyBench.actDfo ...);
+                              the matrix-product row that sets the FP32 limit always runs
               --no-python     Corrigo's side only
               --out FILE      also write the report there; default runs/bench/bench-<time>.md""";
 
@@ -122,7 +123,8 @@ public final class BenchSuite {
     }
 
     static int run(Options o, PrintStream log) throws IOException, InterruptedException {
-        List<Row> rows = Row.all().stream().filter(r -> o.filter().matcher(r.key()).find()).toList();
+        List<Row> rows = Row.all().stream()
+                .filter(r -> o.filter().matcher(r.key()).find() || r.key().equals("GemmBench.product")).toList();
         DjlRuntime.configure();
         String header = header(rows.size(), o);
         log.print(header);

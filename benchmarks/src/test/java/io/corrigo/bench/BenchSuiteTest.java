@@ -38,11 +38,11 @@ class BenchSuiteTest {
     void runsTheJmhSideInASecondJvmAndWritesTheReport(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("report.md");
         BenchSuite.Options options = BenchSuite.parse(new String[] {"--rounds", "1", "--warmup", "0.2", "--measure",
-            "0.3", "--filter", "GemmBench", "--no-python", "--out", out.toString()});
+            "0.3", "--filter", "PredictBench", "--no-python", "--out", out.toString()});
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         assertThat(BenchSuite.run(options, new PrintStream(log, true, StandardCharsets.UTF_8))).isZero();
         String report = Files.readString(out);
-        assertThat(report).contains("| FP32 matrix product 1024×256 · 256×256 |").contains("FP32 limit: ")
+        assertThat(report).contains("| single-sample inference, same MLP |").contains("| FP32 matrix product 1024×256 · 256×256 |").contains("FP32 limit: ")
                 .contains("Matrix products: ");
         assertThat(log.toString(StandardCharsets.UTF_8)).contains("Corrigo's side only (--no-python)");
     }

@@ -55,14 +55,16 @@ public final class DerivativeFreeOptimizer {
         float[] a = candidates.actions();
         float[] previous = new float[a.length];
         double[] p = new double[n];
+        double[] cumulative = new double[n];
         double sigma = initialSigma;
         for (int round = 0; round < iterations; round++) {
             float[] logits = candidates.logits(network);
             System.arraycopy(a, 0, previous, 0, a.length);
             for (int b = 0; b < states; b++) {
                 Softmax.probabilities(logits, b, states, n, temperature, p);
+                Softmax.cumulate(p, n, cumulative);
                 for (int j = 0; j < n; j++) {
-                    int source = Softmax.draw(p, n, random.nextDouble());
+                    int source = Softmax.drawCumulative(p, cumulative, n, random.nextDouble());
                     int from = candidates.row(source, b) * d;
                     int to = candidates.row(j, b) * d;
                     for (int i = 0; i < d; i++) {

@@ -66,6 +66,44 @@ public final class Softmax {
         return count - 1;
     }
 
+    /**
+     * Writes the running sums of {@code probabilities[0 … count)} into {@code cumulative}, summed in
+     * the order {@link #draw} sums them, so that {@link #drawCumulative} returns the same indices.
+     */
+    static void cumulate(double[] probabilities, int count, double[] cumulative) {
+        double sum = 0;
+        for (int k = 0; k < count; k++) {
+            sum += probabilities[k];
+            cumulative[k] = sum;
+        }
+    }
+
+    /**
+     * {@link #draw} by binary search over sums from {@link #cumulate}: the same index for the same
+     * {@code u}, in O(log count) instead of O(count) (IBC's resampling draws {@code count} times).
+     */
+    static int drawCumulative(double[] probabilities, double[] cumulative, int count, double u) {
+        int lo = 0;
+        int hi = count;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (u < cumulative[mid]) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        if (lo < count) {
+            return lo;
+        }
+        for (int k = count - 1; k >= 0; k--) {
+            if (probabilities[k] > 0) {
+                return k;
+            }
+        }
+        return count - 1;
+    }
+
     /** The index of the (first) largest element of the slice. */
     public static int argmax(float[] logits, int offset, int stride, int count) {
         int best = 0;

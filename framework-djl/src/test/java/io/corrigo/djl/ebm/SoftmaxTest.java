@@ -46,4 +46,24 @@ class SoftmaxTest {
         Softmax.probabilities(new float[] {1e30f, 0}, 0, 1, 2, 0.01, p);
         assertThat(p).containsExactly(1, 0);
     }
+
+    @Test
+    void binarySearchDrawsTheSameIndexAsTheLinearScanForEveryDraw() {
+        SplittableRandom r = new SplittableRandom(7);
+        for (int trial = 0; trial < 200; trial++) {
+            int n = 1 + r.nextInt(300);
+            double[] p = new double[n];
+            float[] logits = new float[n];
+            for (int k = 0; k < n; k++) {
+                logits[k] = r.nextInt(4) == 0 ? -1e6f : (float) r.nextGaussian() * 20;
+            }
+            Softmax.probabilities(logits, 0, 1, n, 0.1 + r.nextDouble(), p);
+            double[] cumulative = new double[n];
+            Softmax.cumulate(p, n, cumulative);
+            for (int d = 0; d < 200; d++) {
+                double u = d == 0 ? Math.nextDown(1.0) : d == 1 ? 0 : r.nextDouble();
+                assertThat(Softmax.drawCumulative(p, cumulative, n, u)).isEqualTo(Softmax.draw(p, n, u));
+            }
+        }
+    }
 }
