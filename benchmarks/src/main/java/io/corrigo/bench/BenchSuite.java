@@ -132,7 +132,7 @@ public final class BenchSuite {
         noPython.ifPresent(why -> log.println("bench: Corrigo's side only (" + why + ")"));
         Path work = Files.createTempDirectory("corrigo-bench");
         Path script = PythonReference.script(work);
-        String keys = String.join("|", rows.stream().map(Row::key).toList());
+        String keys = String.join("|", rows.stream().filter(Row::python).map(Row::key).toList());
         List<Map<String, Measurement>> corrigo = new ArrayList<>();
         List<Map<String, Measurement>> python = new ArrayList<>();
         List<Map<String, Measurement>> tuned = new ArrayList<>();

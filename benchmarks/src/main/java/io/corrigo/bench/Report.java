@@ -120,14 +120,17 @@ final class Report {
         if (!s.present()) {
             return "—";
         }
-        double unit = s.p50() < 1000 ? 1 : 1000;
+        double unit = s.p50() < 1 ? 1e-3 : s.p50() < 1000 ? 1 : 1000;
         return time(s.p50()) + String.format(Locale.ROOT, " [%.2f–%.2f]", s.min() / unit, s.max() / unit);
     }
 
-    /** Microseconds as µs below 1 ms, else ms. */
+    /** Microseconds as ns below 1 µs, µs below 1 ms, else ms. */
     static String time(double micros) {
         if (Double.isNaN(micros)) {
             return "—";
+        }
+        if (micros < 1) {
+            return String.format(Locale.ROOT, "%.0f ns", micros * 1000);
         }
         return micros < 1000 ? String.format(Locale.ROOT, "%.1f µs", micros)
                 : String.format(Locale.ROOT, "%.2f ms", micros / 1000);

@@ -11,8 +11,13 @@ import java.util.Optional;
  * @param key    {@code Class.method} followed by {@code name=value} parameters, space-separated
  * @param label  what the row measures, for the table
  * @param flops  floating-point operations of the matrix products of one call (approximate where noted)
+ * @param python whether {@code torch_reference.py} measures the same work
  */
-record Row(String key, String label, double flops) {
+record Row(String key, String label, double flops, boolean python) {
+
+    Row(String key, String label, double flops) {
+        this(key, label, flops, true);
+    }
 
     /** Floating-point operations of one forward pass of one row through a ReLU/LayerNorm energy network. */
     static double energyForward(int layers, int width) {
@@ -42,6 +47,9 @@ record Row(String key, String label, double flops) {
                         6 * 32 * 64 * energyForward(3, 128)),
                 new Row("EnergyBench.update loss=plain", "EBM update 32 × 64, InfoNCE, 3×128",
                         3 * 32 * 64 * energyForward(3, 128)),
+                new Row("EnvironmentBench.step env=two-route", "environment step with expert action, two-route", 0, false),
+                new Row("EnvironmentBench.step env=pendulum", "environment step with expert action, pendulum", 0, false),
+                new Row("EnvironmentBench.step env=push-t", "environment step with expert action, Push-T (dyn4j)", 0, false),
                 new Row("GemmBench.product", "FP32 matrix product 1024×256 · 256×256", GemmBench.FLOPS));
     }
 

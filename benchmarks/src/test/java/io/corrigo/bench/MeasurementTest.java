@@ -43,14 +43,14 @@ class MeasurementTest {
     }
 
     @Test
-    void thePythonReferenceHasExactlyTheSuitesRows() throws Exception {
+    void thePythonReferenceHasExactlyTheSuitesRowsThatHaveAPythonCounterpart() throws Exception {
         String script = Files.readString(pythonScript());
         Matcher m = Pattern.compile("\"(\\w+Bench\\.[^\"]+)\": ").matcher(script);
         Set<String> python = new TreeSet<>();
         while (m.find()) {
             python.add(m.group(1));
         }
-        assertThat(python).isEqualTo(new TreeSet<>(Row.all().stream().map(Row::key).toList()));
+        assertThat(python).isEqualTo(new TreeSet<>(Row.all().stream().filter(Row::python).map(Row::key).toList()));
     }
 
     @Test

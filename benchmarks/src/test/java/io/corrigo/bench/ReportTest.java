@@ -53,7 +53,8 @@ class ReportTest {
     }
 
     @Test
-    void timesBelowOneMillisecondReadInMicroseconds() {
+    void timesReadInNanosecondsMicrosecondsOrMillisecondsByTheirSize() {
+        assertThat(Report.time(0.187)).isEqualTo("187 ns");
         assertThat(Report.time(999.94)).isEqualTo("999.9 µs");
         assertThat(Report.time(1234.5)).isEqualTo("1.23 ms");
         assertThat(Report.time(Double.NaN)).isEqualTo("—");
