@@ -29,6 +29,17 @@ record Row(String key, String label, double flops, boolean python) {
         return 2.0 * (10 * 256 + 256 * 256 + 256 * 2);
     }
 
+    /**
+     * Floating-point operations of one RLIF update at its defaults (8-D observations, 2-D actions,
+     * batch 256): the critic step (actor sample + 2 target critics forward, 2 critics forward and
+     * backward), the actor step (actor forward and backward, 2 critics forward and input backward).
+     */
+    static double rlifUpdate() {
+        double actor = 2.0 * (8 * 256 + 256 * 256 + 256 * 4);
+        double critic = 2 * 2.0 * (10 * 256 + 256 * 256 + 256);
+        return 256 * (actor + critic + 3 * critic + 3 * actor + 3 * critic);
+    }
+
     /** The suite's rows, in table order. */
     static List<Row> all() {
         return List.of(
@@ -47,6 +58,8 @@ record Row(String key, String label, double flops, boolean python) {
                         6 * 32 * 64 * energyForward(3, 128)),
                 new Row("EnergyBench.update loss=plain", "EBM update 32 × 64, InfoNCE, 3×128",
                         3 * 32 * 64 * energyForward(3, 128)),
+                new Row("RlifBench.step", "RLIF learner step: act + store + RLPD update, 2 critics 2×256, batch 256",
+                        rlifUpdate()),
                 new Row("EnvironmentBench.step env=two-route", "environment step with expert action, two-route", 0, false),
                 new Row("EnvironmentBench.step env=pendulum", "environment step with expert action, pendulum", 0, false),
                 new Row("EnvironmentBench.step env=push-t", "environment step with expert action, Push-T (dyn4j)", 0, false),

@@ -4,13 +4,16 @@ io.corrigo.bench, written the way a PyTorch user would write it, timed call by c
 Usage: /usr/bin/python3 torch_reference.py OUT.json WARMUP_SECONDS MEASURE_SECONDS [KEY|KEY|...]
 Writes a JSON list of {"key", "p50", "p99", "mean", "n"} (microseconds per call). One intra-op thread.
 """
+import copy
 import json
+import math
 import sys
 import time
 
 import numpy as np
 import torch
 from torch import nn
+from torch.nn import functional as F
 
 torch.set_num_threads(1)
 torch.set_num_interop_threads(1)
@@ -142,6 +145,104 @@ def update(loss_kind, states=32, candidates=64, temperature=1.0):
     return step
 
 
+class CriticEnsemble(nn.Module):
+    """RLPD's critics (Dense -> LayerNorm -> ReLU per hidden layer, Dense(1)) stacked: one batched product per layer."""
+
+    def __init__(self, members, sizes):
+        super().__init__()
+        self.members = members
+        self.weights, self.biases = nn.ParameterList(), nn.ParameterList()
+        self.gains, self.shifts = nn.ParameterList(), nn.ParameterList()
+        for i, o in zip(sizes[:-1], sizes[1:]):
+            bound = 1 / math.sqrt(i)
+            self.weights.append(nn.Parameter(torch.empty(members, i, o).uniform_(-bound, bound)))
+            self.biases.append(nn.Parameter(torch.empty(members, 1, o).uniform_(-bound, bound)))
+            if o != 1:
+                self.gains.append(nn.Parameter(torch.ones(members, 1, o)))
+                self.shifts.append(nn.Parameter(torch.zeros(members, 1, o)))
+
+    def forward(self, x):
+        h = x.unsqueeze(0).expand(self.members, -1, -1)
+        for l, (w, b) in enumerate(zip(self.weights, self.biases)):
+            h = torch.baddbmm(b, h, w)
+            if l < len(self.gains):
+                h = torch.relu(F.layer_norm(h, (h.shape[-1],)) * self.gains[l] + self.shifts[l])
+        return h.squeeze(2)
+
+
+def rlif_step(d_obs=8, d_act=2, critics=2, batch=256, start=300, gamma=0.99, tau=0.005):
+    actor = nn.Sequential(nn.Linear(d_obs, 256), nn.ReLU(), nn.Linear(256, 256), nn.ReLU(), nn.Linear(256, 2 * d_act))
+    critic = CriticEnsemble(critics, [d_obs + d_act, 256, 256, 1])
+    target = copy.deepcopy(critic).requires_grad_(False)
+    log_alpha = torch.zeros(1, requires_grad=True)
+    actor_opt = torch.optim.Adam(actor.parameters(), lr=3e-4)
+    critic_opt = torch.optim.Adam(critic.parameters(), lr=3e-4)
+    alpha_opt = torch.optim.Adam([log_alpha], lr=3e-4)
+    target_entropy = -0.5 * d_act
+    capacity = 200_000
+    buf = dict(s=torch.zeros(capacity, d_obs), a=torch.zeros(capacity, d_act), r=torch.zeros(capacity),
+               s2=torch.zeros(capacity, d_obs), m=torch.ones(capacity))
+    state = dict(n=0, obs=np.random.uniform(-1, 1, d_obs).astype(np.float32))
+
+    def policy(s, noise):
+        mu, log_std = actor(s).chunk(2, dim=1)
+        log_std = log_std.clamp(-20, 2)
+        u = mu + log_std.exp() * noise
+        log_p = -0.5 * noise.square() - log_std - 0.5 * math.log(2 * math.pi) - 2 * (math.log(2) - u - F.softplus(-2 * u))
+        return torch.tanh(u), log_p.sum(1)
+
+    def update():
+        idx = torch.randint(0, state["n"], (batch,))
+        s, a, r, s2, m = (buf[k][idx] for k in ("s", "a", "r", "s2", "m"))
+        with torch.no_grad():
+            a2, _ = policy(s2, torch.randn(batch, d_act))
+            qs = target(torch.cat([s2, a2], 1))[torch.randperm(critics)[:2]]
+            backup = r + gamma * m * qs.min(0).values
+        qs = critic(torch.cat([s, a], 1))
+        loss = (qs - backup).square().mean()
+        critic_opt.zero_grad(set_to_none=True)
+        loss.backward()
+        loss.item(), qs.mean().item()
+        critic_opt.step()
+        with torch.no_grad():
+            for t, p in zip(target.parameters(), critic.parameters()):
+                t.mul_(1 - tau).add_(p, alpha=tau)
+        alpha = log_alpha.exp().item()
+        action, log_p = policy(s, torch.randn(batch, d_act))
+        critic.requires_grad_(False)
+        actor_loss = (alpha * log_p - critic(torch.cat([s, action], 1)).mean(0)).mean()
+        actor_opt.zero_grad(set_to_none=True)
+        actor_loss.backward()
+        critic.requires_grad_(True)
+        entropy = -log_p.mean().item()
+        actor_loss.item()
+        actor_opt.step()
+        alpha_loss = log_alpha.exp() * (entropy - target_entropy)
+        alpha_opt.zero_grad(set_to_none=True)
+        alpha_loss.backward()
+        alpha_loss.item()
+        alpha_opt.step()
+
+    def step():
+        obs = torch.from_numpy(state["obs"]).unsqueeze(0)
+        with torch.no_grad():
+            mu, log_std = actor(obs).chunk(2, dim=1)
+            action = torch.tanh(mu + log_std.clamp(-20, 2).exp() * torch.randn(1, d_act))[0]
+        following = np.random.uniform(-1, 1, d_obs).astype(np.float32)
+        i = state["n"] % capacity
+        buf["s"][i] = obs[0]
+        buf["a"][i] = action
+        buf["r"][i] = -1.0 if np.random.random() < 0.05 else 0.0
+        buf["s2"][i] = torch.from_numpy(following)
+        state["n"] = min(state["n"] + 1, capacity)
+        state["obs"] = following
+        if state["n"] >= start:
+            update()
+    for _ in range(start):
+        step()
+    return step
+
+
 def gemm():
     x, w = torch.ones(1024, 256), torch.ones(256, 256)
 
@@ -160,6 +261,7 @@ ROWS = {
     "EnergyBench.actLangevin shape=3x128": lambda: act_langevin("3x128"),
     "EnergyBench.update loss=penalty": lambda: update("penalty"),
     "EnergyBench.update loss=plain": lambda: update("plain"),
+    "RlifBench.step": rlif_step,
     "GemmBench.product": gemm,
 }
 
