@@ -25,6 +25,13 @@ final class ExpertCalibration {
      */
     static final long SEED_BASE = 7_000_001L;
 
+    /**
+     * How far (absolute) the reached rate may miss the target before calibration fails; it also
+     * fails when the closest rate is 0 or 1 (an expert that never or always succeeds is a different
+     * experiment from a "10 %" or "90 %" one).
+     */
+    static final double MISSED = 0.1;
+
     /** Bisection steps at most; the interval then is 1/8192 of its start. */
     private static final int MAX_STEPS = 13;
 
@@ -50,7 +57,9 @@ final class ExpertCalibration {
      * smaller level on ties), and stops early once the rate is within half an episode of it.
      *
      * @throws IllegalArgumentException if the clean expert succeeds less often than the target, or
-     *                                  the strongest degradation still more often
+     *                                  the strongest degradation still more often, or the rate jumps
+     *                                  past the target so that the closest level misses it by more
+     *                                  than {@value #MISSED} or never or always succeeds
      */
     Result run() {
         double target = config.targetSuccess();
@@ -65,6 +74,8 @@ final class ExpertCalibration {
             throw unreachable("even at the strongest " + config.degradation().name().toLowerCase(Locale.ROOT)
                     + " degradation the expert succeeds in", strongest);
         }
+        Result above = best;
+        Result below = strongest;
         best = closer(best, strongest, target);
         double tolerance = 0.5 / config.calibrationEpisodes();
         for (int i = 0; i < MAX_STEPS && Math.abs(best.success() - target) > tolerance; i++) {
@@ -73,9 +84,20 @@ final class ExpertCalibration {
             best = closer(best, r, target);
             if (r.success() > target) {
                 low = middle;
+                above = r;
             } else {
                 high = middle;
+                below = r;
             }
+        }
+        if (Math.abs(best.success() - target) > MISSED || best.success() == 0 || best.success() == 1) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "cannot calibrate expert.targetSuccess %.3f on %s with %s degradation: over %d calibration episodes "
+                            + "the success rate jumps from %.3f at level %.6g to %.3f at level %.6g (near that level every "
+                            + "episode behaves alike); use a degradation that spreads the episodes (gaussian, "
+                            + "epsilon-random) or a target the rate passes through", target,
+                    environment.getClass().getSimpleName(), config.degradation().name().toLowerCase(Locale.ROOT),
+                    config.calibrationEpisodes(), above.success(), above.level(), below.success(), below.level()));
         }
         return best;
     }

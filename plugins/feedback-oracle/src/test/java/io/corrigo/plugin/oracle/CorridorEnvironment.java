@@ -23,6 +23,7 @@ final class CorridorEnvironment implements Environment {
     private static final Space OBSERVATIONS = Space.box(new float[] {-1, -1}, new float[] {2, 1});
 
     private final double halfWidth;
+    private final double startSpread;
     private double x;
     private double y;
     private int steps;
@@ -35,7 +36,13 @@ final class CorridorEnvironment implements Environment {
 
     /** A corridor of the given half-width (0.01 makes even the clean expert fail often; 1 or more never fails). */
     CorridorEnvironment(double halfWidth) {
+        this(halfWidth, 0.02);
+    }
+
+    /** A corridor whose starts lie within {@code ±startSpread} of the axis (0: every episode starts alike). */
+    CorridorEnvironment(double halfWidth, double startSpread) {
         this.halfWidth = halfWidth;
+        this.startSpread = startSpread;
     }
 
     @Override
@@ -56,7 +63,7 @@ final class CorridorEnvironment implements Environment {
     @Override
     public Observation reset(long seed) {
         x = 0;
-        y = new SplittableRandom(seed).nextDouble(-0.02, 0.02);
+        y = startSpread == 0 ? 0 : new SplittableRandom(seed).nextDouble(-startSpread, startSpread);
         steps = 0;
         over = false;
         return Observation.ofDoubles(x, y);

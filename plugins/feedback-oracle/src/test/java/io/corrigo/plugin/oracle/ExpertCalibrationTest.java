@@ -112,6 +112,19 @@ class ExpertCalibrationTest {
         }
     }
 
+    @Test
+    void failsWhenTheRateJumpsPastTheTargetInsteadOfHandingOutAnotherExpert() {
+        try (Environment alike = new CorridorEnvironment(0.1, 0)) {
+            assertThatThrownBy(() -> DegradedExpert.create(new ExpertConfig(Degradation.BIAS, 0, 0.4, 50), alike,
+                    TestRunContext.withSeed(1)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("cannot calibrate expert.targetSuccess 0.400 on CorridorEnvironment with bias")
+                    .hasMessageContaining("the success rate jumps from 1.000 at level")
+                    .hasMessageContaining("to 0.000 at level")
+                    .hasMessageContaining("gaussian, epsilon-random");
+        }
+    }
+
     /** The success rate of {@code expert} acting alone on fresh seeds with the trial's degradation stream. */
     static double freshSuccess(DegradedExpert expert, Environment env) {
         int successes = 0;
