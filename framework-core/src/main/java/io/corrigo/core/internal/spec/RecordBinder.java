@@ -8,6 +8,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -16,11 +17,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
@@ -29,6 +33,8 @@ import org.yaml.snakeyaml.nodes.Tag;
  * a value the record's constructor rejects — is collected with its path and location.
  */
 final class RecordBinder {
+
+    private static final Pattern INDEXED = Pattern.compile("(\\w+)\\[(\\d+)]");
 
     private final ObjectMapper mapper;
     private final YamlDocument document;
@@ -115,6 +121,12 @@ final class RecordBinder {
         if (raw.isEnum()) {
             return enumValue(raw, value, path, problems);
         }
+        Optional<String> range = outOfRange(raw, value);
+        if (range.isPresent()) {
+            problems.add(Problem.of(Problem.INVALID_VALUE, path, "is out of range: " + describeType(raw) + " from "
+                    + range.get() + " but was " + ((ScalarNode) value).getValue(), document.locate(value)));
+            return null;
+        }
         try {
             JavaType type = mapper.getTypeFactory().constructType(c.getGenericType());
             return mapper.treeToValue(ScalarValues.toJson(value), type);
@@ -122,6 +134,25 @@ final class RecordBinder {
             problems.add(wrongType(path, describeType(c.getGenericType()), value));
             return null;
         }
+    }
+
+    /** The allowed range ("MIN to MAX") when {@code value} is a YAML integer too large for {@code raw}. */
+    static Optional<String> outOfRange(Class<?> raw, Node value) {
+        boolean isInt = raw == int.class || raw == Integer.class;
+        boolean isLong = raw == long.class || raw == Long.class;
+        if (!(isInt || isLong) || !(value instanceof ScalarNode s) || !Tag.INT.equals(s.getTag())) {
+            return Optional.empty();
+        }
+        BigInteger v;
+        try {
+            v = new BigInteger(s.getValue().replace("_", ""));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        long min = isInt ? Integer.MIN_VALUE : Long.MIN_VALUE;
+        long max = isInt ? Integer.MAX_VALUE : Long.MAX_VALUE;
+        return v.compareTo(BigInteger.valueOf(min)) < 0 || v.compareTo(BigInteger.valueOf(max)) > 0
+                ? Optional.of(min + " to " + max) : Optional.empty();
     }
 
     private Object enumValue(Class<?> type, Node value, String path, List<Problem> problems) {
@@ -170,18 +201,30 @@ final class RecordBinder {
         }
     }
 
-    /** The value node of a (possibly dotted, e.g. {@code noise.gaussianScale}) field given in YAML, or null. */
-    private static Node locateField(MappingNode mapping, String field) {
+    /**
+     * The value node of a field given in YAML, or null: dotted ({@code noise.gaussianScale}) and
+     * indexed ({@code hiddenSizes[0]}) paths both lead to the node the user wrote.
+     */
+    static Node locateField(MappingNode mapping, String field) {
         Node current = mapping;
         for (String part : field.split("\\.")) {
+            Matcher indexed = INDEXED.matcher(part);
+            String key = indexed.matches() ? indexed.group(1) : part;
             if (!(current instanceof MappingNode m)) {
                 return null;
             }
-            List<NodeTuple> t = YamlDocument.tuples(m, part);
+            List<NodeTuple> t = YamlDocument.tuples(m, key);
             if (t.isEmpty()) {
                 return null;
             }
             current = t.get(0).getValueNode();
+            if (indexed.matches()) {
+                int i = Integer.parseInt(indexed.group(2));
+                if (!(current instanceof SequenceNode seq) || i >= seq.getValue().size()) {
+                    return null;
+                }
+                current = seq.getValue().get(i);
+            }
         }
         return current;
     }

@@ -48,7 +48,8 @@ final class SeedList {
             }
             long v = parse(s);
             if (v < 0) {
-                problems.add(Problem.of(Problem.INVALID_VALUE, path, "must be >= 0 but was " + v, doc.locate(item)));
+                problems.add(Problem.of(Problem.INVALID_VALUE, path, "a seed must be an integer from 0 to "
+                        + Long.MAX_VALUE + " but was " + s.getValue(), doc.locate(item)));
             } else if (!seen.add(v)) {
                 problems.add(Problem.of(Problem.DUPLICATE, path, "seed " + v + " is listed twice", doc.locate(item)));
             } else {
@@ -58,6 +59,7 @@ final class SeedList {
         return seeds;
     }
 
+    /** The decimal value, or -1 when it is not a decimal integer that fits a long (reported by the caller). */
     private static long parse(ScalarNode s) {
         try {
             return Long.parseLong(s.getValue().replace("_", ""));

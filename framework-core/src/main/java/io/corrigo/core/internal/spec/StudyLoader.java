@@ -82,6 +82,10 @@ public final class StudyLoader {
             problems.add(Problem.of(Problem.INVALID_VALUE, "name", "'" + name + "' is not a usable study name",
                     "Use letters, digits, '.', '_' or '-', starting with a letter or digit (at most 80).",
                     doc.locate(top.get("name"))));
+        } else if (!top.containsKey("name") && !NAME.matcher(defaultName).matches()) {
+            problems.add(Problem.of(Problem.INVALID_VALUE, "name", "the study has no name, and its file name does not make "
+                    + "a usable one ('" + defaultName + "')", "Add a line such as name: my-study (letters, digits, '.', '_' "
+                    + "or '-', starting with a letter or digit, at most 80).", doc.locate(root)));
         }
         String description = string(doc, top.get("description"), "description", "", problems);
         List<Long> seeds = SeedList.read(doc, top.get("seeds"), problems);
@@ -110,7 +114,8 @@ public final class StudyLoader {
             entries.put(kind, entries(doc, binder, kind, top.get(kind.section()), root, feedbackLabels, problems));
         }
         Pairings.check(catalog, entries.get(PluginKind.LEARNER), entries.get(PluginKind.FEEDBACK), doc, root, problems);
-        String displayName = name != null ? name : defaultName;
+        String displayName = name != null && NAME.matcher(name).matches() ? name
+                : NAME.matcher(defaultName).matches() ? defaultName : "study";
         if (!problems.isEmpty()) {
             throw new StudySpecException(displayName, problems);
         }

@@ -1,14 +1,18 @@
 package io.corrigo.core.internal.spec;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -26,6 +30,9 @@ import org.yaml.snakeyaml.nodes.Tag;
  * line and column, or the {@code --set} override that replaced it.
  */
 final class YamlDocument {
+
+    /** The largest study file read: settings fit in far less; a larger file is rejected before parsing. */
+    static final int MAX_BYTES = 1_000_000;
 
     private final String source;
     private final MappingNode root;
@@ -51,6 +58,14 @@ final class YamlDocument {
             throw new StudySpecException(source, List.of(Problem.of(Problem.YAML_SYNTAX, "",
                     "the file is not valid YAML: " + e.getMessage(), Location.in(source, 1, 1))));
         }
+        if (node != null) {
+            Node tagged = firstUnknownTag(node);
+            if (tagged != null) {
+                throw new StudySpecException(source, List.of(Problem.of(Problem.YAML_SYNTAX, "",
+                        "unknown tag '" + tagged.getTag().getValue() + "'",
+                        "Study files use plain YAML values; remove the tag.", locationOf(source, tagged))));
+            }
+        }
         if (!(node instanceof MappingNode mapping)) {
             Location where = node == null ? Location.in(source, 1, 1) : locationOf(source, node);
             throw new StudySpecException(source, List.of(Problem.of(Problem.WRONG_TYPE, "",
@@ -62,18 +77,47 @@ final class YamlDocument {
 
     /** Reads and parses {@code file}; {@code source} is how the user named it. */
     static YamlDocument read(Path file, String source) {
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            StringBuilder b = new StringBuilder();
-            char[] buf = new char[8192];
-            for (int n; (n = r.read(buf)) > 0; ) {
-                b.append(buf, 0, n);
+        byte[] bytes;
+        try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new StudySpecException(source, List.of(Problem.of(Problem.UNREADABLE, "",
+                        String.format(Locale.ROOT, "the file is %.1f MB; a study file may have at most %d kB",
+                                size / 1e6, MAX_BYTES / 1000),
+                        "A study lists settings, not data; is this the right file?", Location.in(source, 0, 0))));
             }
-            return parse(source, b.toString());
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new StudySpecException(source, List.of(Problem.of(Problem.UNREADABLE, "",
                     "cannot read the study file: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
                     "Check the path; it is resolved against the current directory.", Location.in(source, 0, 0))));
         }
+        return parse(source, decode(source, bytes));
+    }
+
+    /** {@code bytes} as UTF-8; an undecodable byte is reported with its line and column. */
+    static String decode(String source, byte[] bytes) {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        CoderResult r = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(in, out, true);
+        if (r.isError()) {
+            int at = in.position();
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < at; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            int column = new String(bytes, lineStart, at - lineStart, StandardCharsets.UTF_8).length() + 1;
+            throw new StudySpecException(source, List.of(Problem.of(Problem.UNREADABLE, "", String.format(Locale.ROOT,
+                    "the file is not UTF-8 text: byte 0x%02X at byte offset %d cannot be decoded", bytes[at] & 0xff, at),
+                    "Save the file as UTF-8 (plain text).", Location.in(source, line, column))));
+        }
+        out.flip();
+        return out.toString();
     }
 
     MappingNode root() {
@@ -106,6 +150,10 @@ final class YamlDocument {
     /** Parses an override's value as a YAML flow value: {@code 3}, {@code true}, {@code [1, 2]}, {@code {a: 1}}. */
     static Node parseValue(String text) {
         Node n = new Yaml(new LoaderOptions()).compose(new StringReader(text));
+        Node tagged = n == null ? null : firstUnknownTag(n);
+        if (tagged != null) {
+            throw new IllegalArgumentException("unknown tag '" + tagged.getTag().getValue() + "'; use a plain YAML value");
+        }
         return n != null ? n : new ScalarNode(Tag.NULL, "", null, null, org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN);
     }
 
@@ -118,6 +166,31 @@ final class YamlDocument {
             }
         }
         return found;
+    }
+
+    /** The first node, depth first, whose tag is not one of YAML's own ({@code tag:yaml.org,2002:…}). */
+    private static Node firstUnknownTag(Node node) {
+        if (!node.getTag().getValue().startsWith(Tag.PREFIX)) {
+            return node;
+        }
+        if (node instanceof MappingNode m) {
+            for (NodeTuple t : m.getValue()) {
+                for (Node n : List.of(t.getKeyNode(), t.getValueNode())) {
+                    Node found = firstUnknownTag(n);
+                    if (found != null) {
+                        return found;
+                    }
+                }
+            }
+        } else if (node instanceof org.yaml.snakeyaml.nodes.SequenceNode seq) {
+            for (Node n : seq.getValue()) {
+                Node found = firstUnknownTag(n);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     private static Location locationOf(String source, Node node) {
