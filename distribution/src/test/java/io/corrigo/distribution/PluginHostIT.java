@@ -75,6 +75,26 @@ class PluginHostIT {
         }
     }
 
+    @Test
+    void aPlainJarInDropinsIsListedAsNotABundleAndNeverInstalled() throws Exception {
+        Path plain = dropins.resolve("plain.jar");
+        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(plain), manifest)) {
+            out.putNextEntry(new java.util.zip.ZipEntry("org/example/Thing.txt"));
+            out.write("not a class".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        try (FelixHost host = FelixHost.start(Distribution.bundles(), dropins, Duration.ofMillis(200))) {
+            BundleStatus listed = host.bundles().stream().filter(b -> b.file().equals("plain.jar")).findFirst().orElseThrow();
+            assertThat(listed.state()).isEqualTo("NOT-A-BUNDLE");
+            assertThat(listed.symbolicName()).isEqualTo("plain.jar");
+            assertThat(listed.problem()).hasValueSatisfying(p -> assertThat(p).contains("no Bundle-SymbolicName"));
+            assertThat(host.bundles()).as("installed under its location").filteredOn(b -> b.symbolicName().startsWith("file:"))
+                    .isEmpty();
+            assertThat(host.catalog().ids(PluginKind.LEARNER)).contains("bc");
+        }
+    }
+
     private static Optional<PluginProvider<?>> waitFor(FelixHost host, String id, boolean present) throws InterruptedException {
         for (int i = 0; i < 150; i++) {
             Optional<PluginProvider<?>> p = host.catalog().find(PluginKind.LEARNER, id);

@@ -15,6 +15,8 @@ import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
@@ -33,6 +35,8 @@ import org.slf4j.LoggerFactory;
 final class DropinWatcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DropinWatcher.class);
+    /** How the problem of a jar that is no OSGi bundle starts; such jars are listed as NOT-A-BUNDLE. */
+    static final String NOT_A_BUNDLE = "not a bundle: ";
 
     private record Seen(long size, long modified) {
     }
@@ -96,6 +100,15 @@ final class DropinWatcher implements AutoCloseable {
 
     private void apply(Path jar, Seen seen, Entry previous) {
         Bundle bundle = previous == null ? null : previous.bundle();
+        Optional<String> notBundle = notABundle(jar);
+        if (notBundle.isPresent()) {
+            if (bundle != null) {
+                uninstall(jar, bundle);
+            }
+            entries.put(jar, new Entry(seen, null, NOT_A_BUNDLE + notBundle.get()));
+            LOG.warn("{} is not an OSGi bundle: {}", jar.getFileName(), notBundle.get());
+            return;
+        }
         try (InputStream in = Files.newInputStream(jar)) {
             if (bundle == null) {
                 bundle = framework.getBundleContext().installBundle(jar.toUri().toString(), in);
@@ -119,15 +132,35 @@ final class DropinWatcher implements AutoCloseable {
             if (!present.contains(gone)) {
                 Entry e = entries.remove(gone);
                 if (e.bundle() != null) {
-                    try {
-                        e.bundle().uninstall();
-                        framework.adapt(FrameworkWiring.class).refreshBundles(null);
-                        LOG.info("uninstalled drop-in {}", gone.getFileName());
-                    } catch (BundleException | IllegalStateException ex) {
-                        LOG.warn("cannot uninstall {}: {}", gone.getFileName(), ex.getMessage());
-                    }
+                    uninstall(gone, e.bundle());
                 }
             }
+        }
+    }
+
+    private void uninstall(Path jar, Bundle bundle) {
+        try {
+            bundle.uninstall();
+            framework.adapt(FrameworkWiring.class).refreshBundles(null);
+            LOG.info("uninstalled drop-in {}", jar.getFileName());
+        } catch (BundleException | IllegalStateException ex) {
+            LOG.warn("cannot uninstall {}: {}", jar.getFileName(), ex.getMessage());
+        }
+    }
+
+    /** Why {@code jar} is not an OSGi bundle (no manifest, or no Bundle-SymbolicName), if it is not. */
+    static Optional<String> notABundle(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            Manifest manifest = file.getManifest();
+            if (manifest == null) {
+                return Optional.of("the jar has no META-INF/MANIFEST.MF");
+            }
+            String name = manifest.getMainAttributes().getValue("Bundle-SymbolicName");
+            return name == null || name.isBlank()
+                    ? Optional.of("its manifest has no Bundle-SymbolicName (build it as a bundle, e.g. with "
+                    + "bnd-maven-plugin; see README \"Adding a plugin\")") : Optional.empty();
+        } catch (IOException | SecurityException e) {
+            return Optional.of("not a readable jar: " + e.getMessage());
         }
     }
 
@@ -156,12 +189,14 @@ final class DropinWatcher implements AutoCloseable {
         for (Map.Entry<Path, Entry> e : entries.entrySet()) {
             Bundle b = e.getValue().bundle();
             String file = e.getKey().getFileName().toString();
-            if (b == null || b.getState() == Bundle.UNINSTALLED) {
-                list.add(new BundleStatus(file, "-", "FAILED", "dropins", file, Optional.ofNullable(e.getValue().problem())));
+            String problem = e.getValue().problem();
+            if (problem != null && problem.startsWith(NOT_A_BUNDLE)) {
+                list.add(new BundleStatus(file, "-", "NOT-A-BUNDLE", "dropins", file, Optional.of(problem)));
+            } else if (b == null || b.getState() == Bundle.UNINSTALLED) {
+                list.add(new BundleStatus(file, "-", "FAILED", "dropins", file, Optional.ofNullable(problem)));
             } else if (listed.add(b.getBundleId())) {
-                String problem = b.getState() == Bundle.ACTIVE ? null : e.getValue().problem();
                 list.add(new BundleStatus(FelixHost.name(b), b.getVersion().toString(), FelixHost.state(b), "dropins", file,
-                        Optional.ofNullable(problem)));
+                        Optional.ofNullable(b.getState() == Bundle.ACTIVE ? null : problem)));
             }
         }
         return list;
