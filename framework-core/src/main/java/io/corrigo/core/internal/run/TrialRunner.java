@@ -185,7 +185,7 @@ public final class TrialRunner {
                 if (recorder != null) {
                     recorder.before(env, t);
                 }
-                Action proposed = checked(learner.act(obs), env, "learner '" + trial.learner().id() + "' proposed");
+                Action proposed = checked(act(learner, obs, t), env, "learner '" + trial.learner().id() + "' proposed");
                 Action expert = checked(env.expert().act(obs, proposed), env, "the expert of '" + trial.environment().id() + "'");
                 Response r = feedback.respond(new Query(obs, proposed, expert, t));
                 Action executed = checked(r.executed(), env, "feedback '" + trial.feedback().id() + "' executed");
@@ -241,7 +241,7 @@ public final class TrialRunner {
                     if (recorder != null && landscapeStep(t, env.maxSteps()) && learner instanceof LandscapeSource source) {
                         landscape(source, obs, env).ifPresent(l -> recorder.landscape(l, env.actionSpace()));
                     }
-                    Action action = checked(learner.act(obs), env, "learner '" + trial.learner().id() + "' proposed");
+                    Action action = checked(act(learner, obs, t), env, "learner '" + trial.learner().id() + "' proposed");
                     StepResult step = env.step(action);
                     if (recorder != null) {
                         recorder.after(action, null, null, action, step);
@@ -290,6 +290,16 @@ public final class TrialRunner {
         /** Landscapes at the first three steps and at a quarter, half and three quarters of the episode. */
         private static boolean landscapeStep(int t, int maxSteps) {
             return t <= 3 || t == (maxSteps + 3) / 4 || t == (maxSteps + 1) / 2 || t == (3 * maxSteps + 3) / 4;
+        }
+
+        /** The learner's action; an exception (a non-finite action among them) names the learner and the step. */
+        private Action act(Learner learner, Observation obs, int step) {
+            try {
+                return learner.act(obs);
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("learner '" + trial.learner().id() + "' failed in act() at step " + step
+                        + ": " + e, e);
+            }
         }
 
         private Action checked(Action a, Environment env, String who) {

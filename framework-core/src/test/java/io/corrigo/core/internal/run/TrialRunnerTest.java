@@ -135,6 +135,16 @@ class TrialRunnerTest {
     }
 
     @Test
+    void aNonFiniteActionFailsTheTrialNamingTheLearnerEpisodeAndStep() {
+        StudySpec s = spec("learners[0].nanOnEpisode=2");
+        TrialFailedException e = catchThrowableOfType(TrialFailedException.class,
+                () -> run(s, Planner.plan(s).get(0), new TrialListener() { }));
+        assertThat(e.getMessage()).contains("training episode 2")
+                .contains("learner 'table' failed in act() at step 1: java.lang.IllegalArgumentException: component 0 is not "
+                        + "finite: NaN");
+    }
+
+    @Test
     void theSchedulerRecordsAFailingTrialAndFinishesTheOthers() {
         StudySpec s = spec("learners[0].failOnEpisode=1", "seeds=[1]");
         StudySpec ok = spec();
