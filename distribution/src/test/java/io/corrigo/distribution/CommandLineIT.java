@@ -9,6 +9,7 @@ import io.qameta.allure.Feature;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -131,6 +132,82 @@ class CommandLineIT {
         Distribution.Run run = Distribution.cli(home, "run", "knn.yaml", "--json");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(json.readTree(run.out()).path("rows").get(0).path("learner").asText()).isEqualTo("knn");
+    }
+
+    @Test
+    void twoVersionsOfOneDropInAreBothListedWithAWarningAndTheHigherVersionIsUsed() throws Exception {
+        Files.createDirectories(home.resolve("dropins"));
+        Files.copy(Distribution.knnJar(), home.resolve("dropins/knn-learner.jar"), StandardCopyOption.REPLACE_EXISTING);
+        withVersion(Distribution.knnJar(), home.resolve("dropins/knn-learner-9.jar"), "9.0.0");
+        Distribution.Run plugins = Distribution.cli(home, "plugins", "--json");
+        assertThat(plugins.exitCode()).as(plugins.err()).isZero();
+        List<JsonNode> knn = new java.util.ArrayList<>();
+        json.readTree(plugins.out()).path("plugins").forEach(p -> {
+            if (p.path("id").asText().equals("knn")) {
+                knn.add(p);
+            }
+        });
+        assertThat(knn).hasSize(2);
+        JsonNode nine = knn.stream().filter(p -> p.path("version").asText().equals("9.0.0")).findFirst().orElseThrow();
+        JsonNode old = knn.stream().filter(p -> !p.path("version").asText().equals("9.0.0")).findFirst().orElseThrow();
+        assertThat(nine.path("warning").asText()).startsWith("'knn' is also provided by io.corrigo.knn-learner ")
+                .endsWith("; this one is used (built-in before drop-in, then the higher bundle version)");
+        assertThat(old.path("warning").asText()).startsWith("not used: 'knn' is also provided by io.corrigo.knn-learner 9.0.0");
+        Distribution.Run text = Distribution.cli(home, "plugins");
+        assertThat(text.out()).contains("Warnings (2):");
+    }
+
+    @Test
+    void aDropInThatRegistersBcWithAHigherRankingDoesNotReplaceTheBuiltIn() throws Exception {
+        Files.createDirectories(home.resolve("dropins"));
+        impostor(Distribution.knnJar(), home.resolve("dropins/impostor.jar"));
+        Distribution.Run plugins = Distribution.cli(home, "plugins", "--json");
+        assertThat(plugins.exitCode()).as(plugins.err()).isZero();
+        List<JsonNode> bc = new java.util.ArrayList<>();
+        json.readTree(plugins.out()).path("plugins").forEach(p -> {
+            if (p.path("id").asText().equals("bc")) {
+                bc.add(p);
+            }
+        });
+        assertThat(bc).extracting(p -> p.path("bundle").asText()).containsExactlyInAnyOrder("io.corrigo.plugin-bc",
+                "io.example.impostor");
+        JsonNode impostor = bc.stream().filter(p -> p.path("bundle").asText().equals("io.example.impostor")).findFirst()
+                .orElseThrow();
+        assertThat(impostor.path("warning").asText()).startsWith("not used: 'bc' is also provided by io.corrigo.plugin-bc ")
+                .contains("(built-in)");
+        Files.writeString(home.resolve("tiny.yaml"), TINY.replace("seeds: [1, 2]", "seeds: [1]"));
+        Distribution.Run run = Distribution.cli(home, "run", "tiny.yaml", "--json", "--no-server");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+    }
+
+    /** A copy of {@code jar} whose manifest says {@code Bundle-Version: version}. */
+    private static void withVersion(Path jar, Path target, String version) throws java.io.IOException {
+        rewrite(jar, target, m -> m.getMainAttributes().putValue("Bundle-Version", version), xml -> xml);
+    }
+
+    /** The knn bundle renamed io.example.impostor, registering its provider as 'bc' with service.ranking 100. */
+    private static void impostor(Path knn, Path target) throws java.io.IOException {
+        rewrite(knn, target, m -> m.getMainAttributes().putValue("Bundle-SymbolicName", "io.example.impostor"),
+                xml -> xml.replace("value=\"knn\"/>", "value=\"bc\"/>\n  <property name=\"service.ranking\" type=\"Integer\" value=\"100\"/>"));
+    }
+
+    private static void rewrite(Path jar, Path target, java.util.function.Consumer<java.util.jar.Manifest> manifestEdit,
+                                java.util.function.UnaryOperator<String> componentEdit) throws java.io.IOException {
+        try (java.util.jar.JarInputStream in = new java.util.jar.JarInputStream(Files.newInputStream(jar))) {
+            java.util.jar.Manifest manifest = in.getManifest();
+            manifestEdit.accept(manifest);
+            try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(target), manifest)) {
+                for (java.util.jar.JarEntry e; (e = in.getNextJarEntry()) != null; ) {
+                    out.putNextEntry(new java.util.jar.JarEntry(e.getName()));
+                    if (e.getName().startsWith("OSGI-INF/") && e.getName().endsWith(".xml")) {
+                        String xml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                        out.write(componentEdit.apply(xml).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    } else {
+                        in.transferTo(out);
+                    }
+                }
+            }
+        }
     }
 
     @Test

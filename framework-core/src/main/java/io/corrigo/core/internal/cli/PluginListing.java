@@ -18,10 +18,23 @@ import org.osgi.framework.Bundle;
 /** What is installed: one row per plugin, then every bundle that is not active, with the reason. */
 final class PluginListing {
 
-    /** One plugin. */
+    /** One plugin; {@code warning} when another bundle registers the same kind and id. */
     record Row(String id, String kind, String bundle, String version, String state, String description,
-               String configType, Object defaults, Optional<String> problem) {
+               String configType, Object defaults, Optional<String> problem, Optional<String> warning) {
     }
+
+    /** Says which of several providers of one id is used, and by which rule. */
+    static Optional<String> warning(OsgiPluginRegistry.Registration r) {
+        if (r.rivals().isEmpty()) {
+            return Optional.empty();
+        }
+        String others = String.join(", ", r.rivals());
+        return Optional.of(r.chosen()
+                ? "'" + r.id() + "' is also provided by " + others + "; this one is used (" + RULE + ")"
+                : "not used: '" + r.id() + "' is also provided by " + others + ", which wins (" + RULE + ")");
+    }
+
+    private static final String RULE = "built-in before drop-in, then the higher bundle version";
 
     private final ObjectMapper mapper;
 
@@ -40,16 +53,17 @@ final class PluginListing {
             String state = b == null ? "UNREGISTERED" : bundleState(b);
             if (!r.id().matches(PluginId.PATTERN)) {
                 rows.add(new Row(r.id(), kind, bundle, version, state, "", "", null,
-                        Optional.of("invalid or missing " + PluginId.PROPERTY + " (must match " + PluginId.PATTERN + ")")));
+                        Optional.of("invalid or missing " + PluginId.PROPERTY + " (must match " + PluginId.PATTERN + ")"),
+                        Optional.empty()));
                 continue;
             }
             try {
                 PluginProvider<?> p = registry.provider(r).orElseThrow(() -> new IllegalStateException("service is gone"));
                 rows.add(new Row(r.id(), kind, bundle, version, state, p.description(), p.configType().getName(),
-                        mapper.valueToTree(p.defaultConfig()), Optional.empty()));
+                        mapper.valueToTree(p.defaultConfig()), Optional.empty(), warning(r)));
             } catch (RuntimeException | LinkageError e) {
                 rows.add(new Row(r.id(), kind, bundle, version, state, "", "", null,
-                        Optional.of("the provider failed: " + e)));
+                        Optional.of("the provider failed: " + e), warning(r)));
             }
         }
         return rows;
@@ -71,6 +85,12 @@ final class PluginListing {
         for (Row r : rows) {
             b.append(String.format(Locale.ROOT, fmt, r.id(), r.kind(), r.bundle(), r.version(), r.state(),
                     r.problem().map(p -> "PROBLEM: " + p).orElse(r.description())));
+        }
+        List<Row> warned = rows.stream().filter(r -> r.warning().isPresent()).toList();
+        if (!warned.isEmpty()) {
+            b.append("\nWarnings (").append(warned.size()).append("):\n");
+            warned.forEach(r -> b.append("  ").append(r.kind()).append(' ').append(r.id()).append(" from ").append(r.bundle())
+                    .append(' ').append(r.version()).append(": ").append(r.warning().orElseThrow()).append('\n'));
         }
         List<BundleStatus> troubled = host.bundles().stream().filter(s -> s.problem().isPresent() || !s.state().equals("ACTIVE")).toList();
         if (!troubled.isEmpty()) {
@@ -98,6 +118,7 @@ final class PluginListing {
             o.put("configType", r.configType());
             o.set("defaults", mapper.valueToTree(r.defaults()));
             o.put("problem", r.problem().orElse(null));
+            o.put("warning", r.warning().orElse(null));
         }
         ArrayNode bundles = root.putArray("bundles");
         for (BundleStatus s : host.bundles()) {

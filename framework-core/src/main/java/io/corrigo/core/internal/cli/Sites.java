@@ -52,7 +52,7 @@ final class Sites {
     /** The installed plugins as the site lists them. */
     static Supplier<List<PluginRow>> plugins(PluginListing listing, OsgiPluginRegistry registry, ObjectMapper mapper) {
         return () -> listing.rows(registry).stream().map(r -> new PluginRow(r.id(), r.kind(), r.bundle(), r.version(),
-                r.problem().map(p -> "PROBLEM: " + p).orElse(r.state()), r.description(), json(mapper, r.defaults()))).toList();
+                r.problem().map(p -> "PROBLEM: " + p).or(() -> r.warning().map(w -> "WARNING: " + w)).orElse(r.state()), r.description(), json(mapper, r.defaults()))).toList();
     }
 
     private static String json(ObjectMapper mapper, Object value) {

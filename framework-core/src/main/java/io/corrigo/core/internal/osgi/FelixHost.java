@@ -43,8 +43,8 @@ public final class FelixHost implements AutoCloseable {
     private FelixHost(Framework framework, Path storage, Path dropinsDir, Duration pollInterval) {
         this.framework = framework;
         this.storage = storage;
-        this.registry = new OsgiPluginRegistry(framework.getBundleContext());
         this.dropins = new DropinWatcher(framework, dropinsDir, pollInterval);
+        this.registry = new OsgiPluginRegistry(framework.getBundleContext(), dropins::owns);
     }
 
     /**

@@ -15,28 +15,46 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.Version;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * Tracks the provider services of every kind by their {@code corrigo.plugin.id} property. Lookups
- * see bundles come and go (drop-ins) without a restart. With two providers of one kind and id,
- * the one with the highest service ranking (then the lowest service id) wins.
+ * see bundles come and go (drop-ins) without a restart. With two providers of one kind and id, the
+ * choice is fixed and documented: a built-in bundle wins over a drop-in (a drop-in cannot replace
+ * {@code bc} by registering a higher {@code service.ranking}), then the higher bundle version, then
+ * the higher service ranking, then the earlier registration. {@link #registrations()} marks every
+ * registration that shares its id with another, so listings can warn.
  */
 public final class OsgiPluginRegistry implements PluginCatalog, AutoCloseable {
 
-    /** One registered provider, for listings. */
-    public record Registration(PluginKind kind, String id, ServiceReference<?> reference) {
+    /**
+     * One registered provider, for listings.
+     *
+     * @param kind      the plugin kind
+     * @param id        its id ("" if it has none)
+     * @param reference the service
+     * @param dropin    whether its bundle came from {@code dropins/}
+     * @param rivals    the other registrations of the same kind and id ("bundle version", built-in or drop-in)
+     * @param chosen    whether this one is used when the id is asked for
+     */
+    public record Registration(PluginKind kind, String id, ServiceReference<?> reference, boolean dropin,
+                               List<String> rivals, boolean chosen) {
     }
 
     private final BundleContext context;
+    private final Predicate<Bundle> isDropin;
     private final Map<PluginKind, ServiceTracker<PluginProvider<?>, PluginProvider<?>>> trackers = new EnumMap<>(PluginKind.class);
     private final AtomicLong lastChange = new AtomicLong(System.nanoTime());
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    OsgiPluginRegistry(BundleContext context) {
+    OsgiPluginRegistry(BundleContext context, Predicate<Bundle> isDropin) {
         this.context = context;
+        this.isDropin = isDropin;
         for (PluginKind kind : PluginKind.values()) {
             ServiceTracker t = new ServiceTracker(context, kind.service().getName(), null) {
                 @Override
@@ -58,10 +76,30 @@ public final class OsgiPluginRegistry implements PluginCatalog, AutoCloseable {
 
     @Override
     public Optional<PluginProvider<?>> find(PluginKind kind, String id) {
+        return chosen(kind, id).map(r -> trackers.get(kind).getService(r));
+    }
+
+    /** The registration used for {@code id}: built-in before drop-in, then bundle version, ranking, age. */
+    private Optional<ServiceReference<PluginProvider<?>>> chosen(PluginKind kind, String id) {
         return references(kind).stream()
                 .filter(r -> id.equals(r.getProperty(PluginId.PROPERTY)))
-                .max(Comparator.<ServiceReference<PluginProvider<?>>>naturalOrder())
-                .map(r -> trackers.get(kind).getService(r));
+                .max(preference());
+    }
+
+    private Comparator<ServiceReference<PluginProvider<?>>> preference() {
+        return Comparator.<ServiceReference<PluginProvider<?>>, Boolean>comparing(r -> !dropin(r))
+                .thenComparing(r -> r.getBundle() == null ? Version.emptyVersion : r.getBundle().getVersion())
+                .thenComparing(Comparator.naturalOrder());
+    }
+
+    private boolean dropin(ServiceReference<?> r) {
+        Bundle b = r.getBundle();
+        return b != null && isDropin.test(b);
+    }
+
+    private static String describe(ServiceReference<?> r, boolean dropin) {
+        Bundle b = r.getBundle();
+        return (b == null ? "?" : b.getSymbolicName() + " " + b.getVersion()) + (dropin ? " (drop-in)" : " (built-in)");
     }
 
     @Override
@@ -78,9 +116,7 @@ public final class OsgiPluginRegistry implements PluginCatalog, AutoCloseable {
 
     @Override
     public Optional<String> bundleOf(PluginKind kind, String id) {
-        return references(kind).stream()
-                .filter(r -> id.equals(r.getProperty(PluginId.PROPERTY)))
-                .max(Comparator.<ServiceReference<PluginProvider<?>>>naturalOrder())
+        return chosen(kind, id)
                 .map(ServiceReference::getBundle)
                 .map(b -> b.getSymbolicName() + " " + b.getVersion());
     }
@@ -89,9 +125,13 @@ public final class OsgiPluginRegistry implements PluginCatalog, AutoCloseable {
     public List<Registration> registrations() {
         List<Registration> list = new ArrayList<>();
         for (PluginKind kind : PluginKind.values()) {
-            for (ServiceReference<?> r : references(kind)) {
-                Object id = r.getProperty(PluginId.PROPERTY);
-                list.add(new Registration(kind, id instanceof String s ? s : "", r));
+            List<ServiceReference<PluginProvider<?>>> refs = references(kind);
+            for (ServiceReference<PluginProvider<?>> r : refs) {
+                String id = r.getProperty(PluginId.PROPERTY) instanceof String s ? s : "";
+                List<String> rivals = refs.stream().filter(o -> o != r && id.equals(o.getProperty(PluginId.PROPERTY)))
+                        .map(o -> describe(o, dropin(o))).toList();
+                boolean chosen = chosen(kind, id).map(c -> c.equals(r)).orElse(false);
+                list.add(new Registration(kind, id, r, dropin(r), rivals, chosen));
             }
         }
         list.sort(Comparator.comparing(Registration::kind).thenComparing(Registration::id));
