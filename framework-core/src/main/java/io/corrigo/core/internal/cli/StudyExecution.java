@@ -70,7 +70,8 @@ final class StudyExecution {
         };
         LocalScheduler.Outcome outcome;
         try {
-            outcome = new LocalScheduler(pool).run(trials, runner, sink, listener, cancelled);
+            outcome = new LocalScheduler(pool, java.time.Duration.ofSeconds(spec.budget().trialTimeLimit()))
+                    .run(trials, runner, sink, listener, cancelled);
         } catch (RuntimeException e) {
             store.finishStudy(id, "crashed");
             live.studyFinished(id, "crashed");

@@ -1,17 +1,21 @@
 package io.corrigo.core.internal.run;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.Locale;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs trials on a fixed pool of worker threads in this JVM. A failing trial is reported and the
- * others go on; a failing sink (the store) is an internal error and stops the study.
+ * Runs trials on {@code workers} threads in this JVM, each trial on a thread of its own. A failing
+ * trial is reported and the others go on; a failing sink (the store) is an internal error and stops
+ * the study. A watchdog fails a trial that runs longer than its time limit — a plugin call that
+ * never returns included: the trial is stored as failed with where it was and its thread's stack,
+ * the hung thread is interrupted and left behind (a daemon), and a fresh thread takes its slot.
  */
 public final class LocalScheduler {
 
@@ -19,79 +23,174 @@ public final class LocalScheduler {
     public record Outcome(int finished, int failed, int cancelled) {
     }
 
-    private final int workers;
+    private static final long TICK_MILLIS = 100;
+    private static final int STACK_FRAMES = 15;
 
+    private final int workers;
+    private final Duration timeLimit;
+
+    /** A scheduler without a time limit. */
     public LocalScheduler(int workers) {
+        this(workers, Duration.ZERO);
+    }
+
+    /** A scheduler whose trials may each run for {@code timeLimit} (zero: no limit). */
+    public LocalScheduler(int workers, Duration timeLimit) {
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be >= 1: " + workers);
         }
+        if (timeLimit.isNegative()) {
+            throw new IllegalArgumentException("timeLimit must not be negative: " + timeLimit);
+        }
         this.workers = workers;
+        this.timeLimit = timeLimit;
     }
 
-    /** Runs every trial; returns when all finished, failed or were cancelled. */
+    /** One trial on its thread; settled once, by the thread or by the watchdog, whichever is first. */
+    private static final class Attempt {
+        final Trial trial;
+        final long start = System.nanoTime();
+        final AtomicBoolean settled = new AtomicBoolean();
+        Thread thread;
+
+        Attempt(Trial trial) {
+            this.trial = trial;
+        }
+
+        boolean settle() {
+            return settled.compareAndSet(false, true);
+        }
+
+        long millis() {
+            return (System.nanoTime() - start) / 1_000_000;
+        }
+    }
+
+    /** Runs every trial; returns when all finished, failed, timed out or were cancelled. */
     public Outcome run(List<Trial> trials, TrialRunner runner, TrialSink sink, TrialListener listener, AtomicBoolean cancelled) {
         AtomicInteger finished = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         AtomicInteger skipped = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(workers, Math.max(1, trials.size())), r -> {
-            Thread t = new Thread(r, "corrigo-trial");
-            t.setDaemon(true);
-            return t;
-        });
+        AtomicReference<RuntimeException> internal = new AtomicReference<>();
+        Semaphore slots = new Semaphore(Math.min(workers, Math.max(1, trials.size())));
+        List<Attempt> running = new ArrayList<>();
+        Counters counters = new Counters(finished, failed, skipped);
         try {
-            List<Future<?>> futures = new ArrayList<>();
             for (Trial trial : trials) {
-                futures.add(pool.submit(() -> {
-                    if (cancelled.get()) {
-                        skipped.incrementAndGet();
-                        return;
-                    }
-                    runOne(trial, runner, sink, listener, cancelled, finished, failed, skipped);
-                }));
+                while (!acquire(slots)) {
+                    watch(running, sink, listener, slots, counters);
+                }
+                if (cancelled.get() || internal.get() != null) {
+                    slots.release();
+                    skipped.incrementAndGet();
+                    continue;
+                }
+                Attempt a = new Attempt(trial);
+                a.thread = new Thread(() -> runOne(a, runner, sink, listener, cancelled, slots, counters, internal),
+                        "corrigo-trial " + trial.key());
+                a.thread.setDaemon(true);
+                synchronized (running) {
+                    running.add(a);
+                }
+                a.thread.start();
             }
-            for (Future<?> f : futures) {
-                await(f, cancelled);
+            while (!done(running)) {
+                watch(running, sink, listener, slots, counters);
+                sleep();
             }
-        } finally {
-            pool.shutdownNow();
+        } catch (InterruptedException e) {
+            cancelled.set(true);
+            Thread.currentThread().interrupt();
+        }
+        if (internal.get() != null) {
+            throw internal.get();
         }
         return new Outcome(finished.get(), failed.get(), skipped.get());
     }
 
-    private static void runOne(Trial trial, TrialRunner runner, TrialSink sink, TrialListener listener, AtomicBoolean cancelled,
-                               AtomicInteger finished, AtomicInteger failed, AtomicInteger skipped) {
-        sink.started(trial);
-        listener.onStart(trial);
-        long start = System.nanoTime();
+    private record Counters(AtomicInteger finished, AtomicInteger failed, AtomicInteger skipped) {
+    }
+
+    private static void runOne(Attempt a, TrialRunner runner, TrialSink sink, TrialListener listener, AtomicBoolean cancelled,
+                               Semaphore slots, Counters counters, AtomicReference<RuntimeException> internal) {
+        Trial trial = a.trial;
         try {
+            sink.started(trial);
+            listener.onStart(trial);
             TrialResult result = runner.run(trial, listener, cancelled::get);
-            sink.finished(result);
-            finished.incrementAndGet();
-            listener.onFinish(result);
-        } catch (TrialFailedException e) {
-            if (cancelled.get()) {
-                skipped.incrementAndGet();
-                return;
+            if (a.settle()) {
+                sink.finished(result);
+                counters.finished().incrementAndGet();
+                listener.onFinish(result);
+                slots.release();
             }
-            sink.failed(trial, e, (System.nanoTime() - start) / 1_000_000);
-            failed.incrementAndGet();
-            listener.onFailure(trial, e);
+        } catch (TrialFailedException e) {
+            if (a.settle()) {
+                if (cancelled.get()) {
+                    counters.skipped().incrementAndGet();
+                } else {
+                    sink.failed(trial, e, a.millis());
+                    counters.failed().incrementAndGet();
+                    listener.onFailure(trial, e);
+                }
+                slots.release();
+            }
+        } catch (RuntimeException e) {
+            internal.compareAndSet(null, e);
+            cancelled.set(true);
+            if (a.settle()) {
+                slots.release();
+            }
         }
     }
 
-    private static void await(Future<?> f, AtomicBoolean cancelled) {
-        try {
-            f.get();
-        } catch (InterruptedException e) {
-            cancelled.set(true);
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException e) {
-            cancelled.set(true);
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException("a trial worker failed: " + cause, cause);
+    /** Fails every running trial past the time limit and frees its slot. */
+    private void watch(List<Attempt> running, TrialSink sink, TrialListener listener, Semaphore slots, Counters counters) {
+        if (timeLimit.isZero()) {
+            return;
         }
+        List<Attempt> snapshot;
+        synchronized (running) {
+            snapshot = List.copyOf(running);
+        }
+        for (Attempt a : snapshot) {
+            if (!a.settled.get() && a.millis() > timeLimit.toMillis() && a.settle()) {
+                TrialFailedException e = new TrialFailedException(a.trial.key(), a.trial.seed(), timedOut(a), null);
+                a.thread.interrupt();
+                sink.failed(a.trial, e, a.millis());
+                counters.failed().incrementAndGet();
+                listener.onFailure(a.trial, e);
+                slots.release();
+            }
+        }
+    }
+
+    /** What the timeout message says: the limit, where the trial was, and the top of its thread's stack. */
+    private String timedOut(Attempt a) {
+        String name = a.thread.getName();
+        int colon = name.indexOf(": ");
+        String where = colon >= 0 ? " during " + name.substring(colon + 2) : "";
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
+                "timed out after %d s (the trial time limit, budget.trialTimeLimit)%s; its thread was at:",
+                timeLimit.toSeconds(), where));
+        StackTraceElement[] stack = a.thread.getStackTrace();
+        for (int i = 0; i < Math.min(STACK_FRAMES, stack.length); i++) {
+            b.append("\n    at ").append(stack[i]);
+        }
+        return b.toString();
+    }
+
+    private static boolean done(List<Attempt> running) {
+        synchronized (running) {
+            return running.stream().allMatch(a -> a.settled.get());
+        }
+    }
+
+    private static boolean acquire(Semaphore slots) throws InterruptedException {
+        return slots.tryAcquire(TICK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private static void sleep() throws InterruptedException {
+        Thread.sleep(TICK_MILLIS);
     }
 }

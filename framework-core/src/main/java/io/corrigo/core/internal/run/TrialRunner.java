@@ -146,6 +146,15 @@ public final class TrialRunner {
         private long teacherSteps;
         private long takeovers;
         private String where = "creating plugins";
+
+        /** Notes the phase for failure messages, and in the thread's name for the watchdog and thread dumps. */
+        private void at(String phase) {
+            where = phase;
+            Thread t = Thread.currentThread();
+            if (t.getName().startsWith("corrigo-trial ")) {
+                t.setName("corrigo-trial " + trial.key() + ": " + phase);
+            }
+        }
         private boolean landscapeFailed;
 
         Session(Trial trial, HostRunContext context, TrialListener listener) {
@@ -160,7 +169,7 @@ public final class TrialRunner {
 
         /** The demonstration phase; its steps count as teacher-executed environment steps. */
         void demonstrate(Environment env, Learner learner, FeedbackSimulator feedback) {
-            where = "demonstrations";
+            at("demonstrations");
             boolean degraded = feedback instanceof Demonstrator;
             DemonstrationPhase phase = new DemonstrationPhase(demonstrations, trial.seed(), context::cancelled);
             DemonstrationPhase.Outcome o = phase.run(env, degraded ? ((Demonstrator) feedback).demonstrator() : env.expert(),
@@ -174,7 +183,7 @@ public final class TrialRunner {
         }
 
         void trainEpisode(Environment env, Learner learner, FeedbackSimulator feedback, int episode) {
-            where = "training episode " + episode;
+            at("training episode " + episode);
             Observation obs = env.reset(Seeds.derive(trial.seed(), "episode-" + episode));
             learner.startEpisode();
             startRollout(learner);
@@ -223,7 +232,7 @@ public final class TrialRunner {
         }
 
         void evaluate(Environment env, Learner learner, int episode) {
-            where = "evaluation after episode " + episode;
+            at("evaluation after episode " + episode);
             int successes = 0;
             double returns = 0;
             double progress = 0;

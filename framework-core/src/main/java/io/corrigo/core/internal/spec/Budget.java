@@ -9,14 +9,24 @@ import io.corrigo.api.Checks;
  *                     demonstration phase (a purely offline study)
  * @param evalEvery    evaluate after every this many training episodes, and after the last (default 5)
  * @param evalEpisodes evaluation episodes per evaluation point, on fixed seeds, without feedback (default 10)
+ * @param trialTimeLimit seconds a trial may run before it fails as timed out, a hung plugin call
+ *                     included (default 21600, six hours; 0: no limit)
  */
-public record Budget(int episodes, int evalEvery, int evalEpisodes) {
+public record Budget(int episodes, int evalEvery, int evalEpisodes, int trialTimeLimit) {
+
+    /** The default trial time limit in seconds: far above any CPU trial of the shipped studies (~12 min). */
+    public static final int DEFAULT_TRIAL_TIME_LIMIT = 21_600;
 
     /** The defaults. */
-    public static final Budget DEFAULTS = new Budget(20, 5, 10);
+    public static final Budget DEFAULTS = new Budget(20, 5, 10, DEFAULT_TRIAL_TIME_LIMIT);
 
     public Budget {
         new Checks().nonNegative("episodes", episodes).atLeast("evalEvery", evalEvery, 1)
-                .atLeast("evalEpisodes", evalEpisodes, 1).verify();
+                .atLeast("evalEpisodes", evalEpisodes, 1).nonNegative("trialTimeLimit", trialTimeLimit).verify();
+    }
+
+    /** A budget with the default trial time limit. */
+    public Budget(int episodes, int evalEvery, int evalEpisodes) {
+        this(episodes, evalEvery, evalEpisodes, DEFAULT_TRIAL_TIME_LIMIT);
     }
 }

@@ -145,6 +145,40 @@ class TrialRunnerTest {
     }
 
     @Test
+    void aTrialWhosePluginCallHangsTimesOutWithWhereItWasAndTheOthersFinish() {
+        StudySpec s = spec("learners[0].hangOnEpisode=2", "seeds=[1]");
+        List<Trial> trials = new java.util.ArrayList<>(Planner.plan(s));
+        Trial quick = Planner.plan(spec("seeds=[2]")).get(0);
+        trials.add(new Trial(1, quick.environment(), quick.feedback(), quick.learner(), quick.seed()));
+        List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> finished = new java.util.concurrent.CopyOnWriteArrayList<>();
+        TrialSink sink = new TrialSink() {
+            @Override
+            public void started(Trial trial) {
+            }
+
+            @Override
+            public void finished(TrialResult result) {
+                finished.add(result.trial().key());
+            }
+
+            @Override
+            public void failed(Trial trial, TrialFailedException failure, long wallMillis) {
+                failures.add(failure.getMessage());
+            }
+        };
+        TrialRunner runner = new TrialRunner(catalog, s.budget(), ComputeDevice.CPU, work);
+        LocalScheduler.Outcome outcome = new LocalScheduler(1, java.time.Duration.ofSeconds(2)).run(trials, runner, sink,
+                new TrialListener() { }, new java.util.concurrent.atomic.AtomicBoolean());
+        assertThat(outcome).isEqualTo(new LocalScheduler.Outcome(1, 1, 0));
+        assertThat(finished).containsExactly("line/oracle/table/seed-2");
+        assertThat(failures).singleElement().asString()
+                .contains("trial line/oracle/table/seed-1 (seed 1) failed: timed out after 2 s")
+                .contains("during training episode 2")
+                .contains("io.corrigo.core.internal.fixtures.TableLearner.hang(TableLearner.java:");
+    }
+
+    @Test
     void theSchedulerRecordsAFailingTrialAndFinishesTheOthers() {
         StudySpec s = spec("learners[0].failOnEpisode=1", "seeds=[1]");
         StudySpec ok = spec();
