@@ -40,6 +40,13 @@ record Row(String key, String label, double flops, boolean python) {
         return 256 * (actor + critic + 3 * critic + 3 * actor + 3 * critic);
     }
 
+    /** Floating-point operations of one forward pass of one window through the diffusion MLP denoiser (defaults). */
+    static double diffusionForward() {
+        double stepEncoder = 64 * 256 + 256 * 64;
+        double blocks = 3 * (256 * 256 + 68 * 512 + 256 * 256);
+        return 2.0 * (stepEncoder + 32 * 256 + blocks + 256 * 32);
+    }
+
     /** The suite's rows, in table order. */
     static List<Row> all() {
         return List.of(
@@ -58,6 +65,8 @@ record Row(String key, String label, double flops, boolean python) {
                         6 * 32 * 64 * energyForward(3, 128)),
                 new Row("EnergyBench.update loss=plain", "EBM update 32 × 64, InfoNCE, 3×128",
                         3 * 32 * 64 * energyForward(3, 128)),
+                new Row("DiffusionBench.update", "Diffusion Policy update, batch 256, MLP denoiser 3 FiLM blocks × 256",
+                        3 * 256 * diffusionForward()),
                 new Row("RlifBench.step", "RLIF learner step: act + store + RLPD update, 2 critics 2×256, batch 256",
                         rlifUpdate()),
                 new Row("EnvironmentBench.step env=two-route", "environment step with expert action, two-route", 0, false),

@@ -145,6 +145,67 @@ def update(loss_kind, states=32, candidates=64, temperature=1.0):
     return step
 
 
+class FilmDenoiser(nn.Module):
+    """Corrigo's CPU denoiser (baselines.md 3.7): FiLM residual blocks conditioned on [step features, observations]."""
+
+    def __init__(self, chunk=32, obs=4, emb=64, width=256, blocks=3):
+        super().__init__()
+        self.step0, self.step1 = nn.Linear(emb, 4 * emb), nn.Linear(4 * emb, emb)
+        self.inp = nn.Linear(chunk, width)
+        self.norms = nn.ModuleList(nn.LayerNorm(width) for _ in range(blocks))
+        self.first = nn.ModuleList(nn.Linear(width, width) for _ in range(blocks))
+        self.film = nn.ModuleList(nn.Linear(emb + obs, 2 * width) for _ in range(blocks))
+        self.second = nn.ModuleList(nn.Linear(width, width) for _ in range(blocks))
+        self.out_norm, self.out = nn.LayerNorm(width), nn.Linear(width, chunk)
+
+    def forward(self, noisy, step_embedding, obs):
+        cond = F.mish(torch.cat([self.step1(F.mish(self.step0(step_embedding))), obs], 1))
+        h = self.inp(noisy)
+        for norm, first, film, second in zip(self.norms, self.first, self.film, self.second):
+            scale, bias = film(cond).chunk(2, dim=1)
+            h = h + second(F.mish(scale * first(norm(h)) + bias))
+        return self.out(F.mish(self.out_norm(h)))
+
+
+def diffusion_update(batch=256, windows=2000, chunk=32, obs=4, emb=64, steps=100):
+    model = FilmDenoiser(chunk, obs, emb)
+    ema = copy.deepcopy(model).requires_grad_(False)
+    opt = torch.optim.AdamW(model.parameters(), lr=1e-4, betas=(0.95, 0.999), eps=1e-8, weight_decay=1e-6)
+    schedule = torch.optim.lr_scheduler.LambdaLR(opt, lambda k: 0.5 * (1 + math.cos(math.pi * min(k, 243_000) / 243_000)))
+    t = torch.arange(steps + 1, dtype=torch.float64) / steps
+    f = torch.cos((t + 0.008) / 1.008 * math.pi / 2) ** 2
+    alpha_bar = (f[1:] / f[0]).clamp(max=0.999).float()
+    half = emb // 2
+    freqs = torch.exp(torch.arange(half) * -(math.log(10000) / (half - 1)))
+    angles = torch.arange(steps).float()[:, None] * freqs[None, :]
+    table = torch.cat([angles.sin(), angles.cos()], dim=1)
+    data_obs = torch.rand(windows, obs) * 2 - 1
+    data_act = torch.rand(windows, chunk) * 2 - 1
+    mask = torch.ones(batch, chunk)
+    count = [0]
+
+    def update():
+        idx = torch.randint(0, windows, (batch,))
+        clean, o = data_act[idx], data_obs[idx]
+        k = torch.randint(0, steps, (batch,))
+        noise = torch.randn(batch, chunk)
+        a = alpha_bar[k][:, None]
+        noisy = a.sqrt() * clean + (1 - a).sqrt() * noise
+        loss = ((model(noisy, table[k], o) - noise).square() * mask).sum() / mask.sum()
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        opt.step()
+        schedule.step()
+        m = max(0, count[0] - 1)
+        decay = 0.0 if m == 0 else min(max(1 - (1 + m) ** -0.75, 0.0), 0.9999)
+        count[0] += 1
+        with torch.no_grad():
+            for e, p in zip(ema.parameters(), model.parameters()):
+                e.mul_(decay).add_(p, alpha=1 - decay)
+        return loss.item()
+    return update
+
+
 class CriticEnsemble(nn.Module):
     """RLPD's critics (Dense -> LayerNorm -> ReLU per hidden layer, Dense(1)) stacked: one batched product per layer."""
 
@@ -261,6 +322,7 @@ ROWS = {
     "EnergyBench.actLangevin shape=3x128": lambda: act_langevin("3x128"),
     "EnergyBench.update loss=penalty": lambda: update("penalty"),
     "EnergyBench.update loss=plain": lambda: update("plain"),
+    "DiffusionBench.update": diffusion_update,
     "RlifBench.step": rlif_step,
     "GemmBench.product": gemm,
 }
