@@ -15,7 +15,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * trial is reported and the others go on; a failing sink (the store) is an internal error and stops
  * the study. A watchdog fails a trial that runs longer than its time limit — a plugin call that
  * never returns included: the trial is stored as failed with where it was and its thread's stack,
- * the hung thread is interrupted and left behind (a daemon), and a fresh thread takes its slot.
+ * the hung thread is interrupted and left behind (a daemon), and a fresh thread takes its slot. Once
+ * the run is stopped (Ctrl-C), no trial starts, and trials that do not end within {@link #STOP_GRACE}
+ * are left behind as cancelled, so a hung plugin cannot hold the stop.
  */
 public final class LocalScheduler {
 
@@ -26,8 +28,12 @@ public final class LocalScheduler {
     private static final long TICK_MILLIS = 100;
     private static final int STACK_FRAMES = 15;
 
+    /** How long a stopped run waits for its running trials to end their episode before it leaves them. */
+    public static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
     private final int workers;
     private final Duration timeLimit;
+    private final Duration grace;
 
     /** A scheduler without a time limit. */
     public LocalScheduler(int workers) {
@@ -36,6 +42,15 @@ public final class LocalScheduler {
 
     /** A scheduler whose trials may each run for {@code timeLimit} (zero: no limit). */
     public LocalScheduler(int workers, Duration timeLimit) {
+        this(workers, timeLimit, STOP_GRACE);
+    }
+
+    /**
+     * A scheduler whose trials may each run for {@code timeLimit} (zero: no limit) and which, once
+     * stopped, waits at most {@code grace} for running trials before it returns without them.
+     */
+    public LocalScheduler(int workers, Duration timeLimit, Duration grace) {
+        this.grace = grace;
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be >= 1: " + workers);
         }
@@ -77,11 +92,14 @@ public final class LocalScheduler {
         Counters counters = new Counters(finished, failed, skipped);
         try {
             for (Trial trial : trials) {
-                while (!acquire(slots)) {
+                boolean slot = false;
+                while (!cancelled.get() && internal.get() == null && !(slot = acquire(slots))) {
                     watch(running, sink, listener, slots, counters);
                 }
                 if (cancelled.get() || internal.get() != null) {
-                    slots.release();
+                    if (slot) {
+                        slots.release();
+                    }
                     skipped.incrementAndGet();
                     continue;
                 }
@@ -94,8 +112,16 @@ public final class LocalScheduler {
                 }
                 a.thread.start();
             }
+            long stopSeen = -1;
             while (!done(running)) {
                 watch(running, sink, listener, slots, counters);
+                if (cancelled.get() && stopSeen < 0) {
+                    stopSeen = System.nanoTime();
+                }
+                if (stopSeen >= 0 && System.nanoTime() - stopSeen > grace.toNanos()) {
+                    abandon(running, counters);
+                    break;
+                }
                 sleep();
             }
         } catch (InterruptedException e) {
@@ -140,6 +166,18 @@ public final class LocalScheduler {
             cancelled.set(true);
             if (a.settle()) {
                 slots.release();
+            }
+        }
+    }
+
+    /** After a stop, gives up on trials that did not end within the grace period (a hung plugin): they count as cancelled. */
+    private static void abandon(List<Attempt> running, Counters counters) {
+        synchronized (running) {
+            for (Attempt a : running) {
+                if (a.settle()) {
+                    a.thread.interrupt();
+                    counters.skipped().incrementAndGet();
+                }
             }
         }
     }

@@ -157,9 +157,19 @@ public final class Store implements AutoCloseable {
                 Instant.now().toString(), wallMillis, reason, studyId, trial.key());
     }
 
-    /** Ends a study run with {@code state}; trials still pending or running are marked {@code cancelled}. */
+    /**
+     * Ends a study run with {@code state}; trials still pending or running are marked {@code cancelled},
+     * with the reason when the run was stopped ({@code state} cancelled).
+     */
     public synchronized void finishStudy(long studyId, String state) {
+        boolean stopped = "cancelled".equals(state);
         transaction(() -> {
+            if (stopped) {
+                execute("UPDATE trials SET error = ? WHERE study_id = ? AND state = 'running'",
+                        "stopped before it finished: the run was interrupted (Ctrl-C or SIGTERM)", studyId);
+                execute("UPDATE trials SET error = ? WHERE study_id = ? AND state = 'pending'",
+                        "not started: the run was interrupted (Ctrl-C or SIGTERM)", studyId);
+            }
             execute("UPDATE trials SET state = 'cancelled' WHERE study_id = ? AND state IN ('pending', 'running')", studyId);
             execute("UPDATE studies SET state = ?, finished_at = ? WHERE id = ?", state, Instant.now().toString(), studyId);
             return null;

@@ -179,6 +179,35 @@ class TrialRunnerTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(20)
+    void aStoppedRunDoesNotWaitForAHungPluginAndStartsNothingMore() {
+        StudySpec s = spec("learners[0].hangOnEpisode=1", "seeds=[1, 2, 3]");
+        java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+        List<String> started = new java.util.concurrent.CopyOnWriteArrayList<>();
+        TrialSink sink = new TrialSink() {
+            @Override
+            public void started(Trial trial) {
+                started.add(trial.key());
+                java.util.concurrent.CompletableFuture.delayedExecutor(500, java.util.concurrent.TimeUnit.MILLISECONDS)
+                        .execute(() -> cancelled.set(true));
+            }
+
+            @Override
+            public void finished(TrialResult result) {
+            }
+
+            @Override
+            public void failed(Trial trial, TrialFailedException failure, long wallMillis) {
+            }
+        };
+        LocalScheduler.Outcome outcome = new LocalScheduler(1, java.time.Duration.ZERO, java.time.Duration.ofSeconds(1))
+                .run(Planner.plan(s), new TrialRunner(catalog, s.budget(), ComputeDevice.CPU, work), sink,
+                        new TrialListener() { }, cancelled);
+        assertThat(started).containsExactly("line/oracle/table/seed-1");
+        assertThat(outcome).isEqualTo(new LocalScheduler.Outcome(0, 0, 3));
+    }
+
+    @Test
     void theSchedulerRecordsAFailingTrialAndFinishesTheOthers() {
         StudySpec s = spec("learners[0].failOnEpisode=1", "seeds=[1]");
         StudySpec ok = spec();

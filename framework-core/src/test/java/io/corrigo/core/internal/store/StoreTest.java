@@ -88,6 +88,19 @@ class StoreTest {
     }
 
     @Test
+    void aStoppedRunStoresWhyEachUnfinishedTrialDidNotFinish() {
+        try (Store store = Store.open(dir.resolve("c.db"))) {
+            long id = store.createStudy("stored", "s.yaml", "cpu", "yaml", "{}", trials);
+            store.markRunning(id, trials.get(0));
+            store.finishStudy(id, "cancelled");
+            assertThat(store.trials(id)).extracting(StoredTrial::state).containsOnly("cancelled");
+            assertThat(store.trials(id).get(0).error()).isEqualTo(
+                    "stopped before it finished: the run was interrupted (Ctrl-C or SIGTERM)");
+            assertThat(store.trials(id).get(1).error()).isEqualTo("not started: the run was interrupted (Ctrl-C or SIGTERM)");
+        }
+    }
+
+    @Test
     void aFailedCommitLeavesNothingOfTheTrial() {
         try (Store store = Store.open(dir.resolve("a.db"))) {
             long id = store.createStudy("stored", "s.yaml", "cpu", "yaml", "{}", trials);
