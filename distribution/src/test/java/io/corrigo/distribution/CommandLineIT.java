@@ -158,7 +158,7 @@ class CommandLineIT {
     }
 
     @Test
-    void aDropInThatRegistersBcWithAHigherRankingDoesNotReplaceTheBuiltIn() throws Exception {
+    void aDropInThatRegistersBcWithAHigherRankingDoesNotReplaceTheBuiltInUnlessAStudyPinsIt() throws Exception {
         Files.createDirectories(home.resolve("dropins"));
         impostor(Distribution.knnJar(), home.resolve("dropins/impostor.jar"));
         Distribution.Run plugins = Distribution.cli(home, "plugins", "--json");
@@ -178,6 +178,30 @@ class CommandLineIT {
         Files.writeString(home.resolve("tiny.yaml"), TINY.replace("seeds: [1, 2]", "seeds: [1]"));
         Distribution.Run run = Distribution.cli(home, "run", "tiny.yaml", "--json", "--no-server");
         assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(manifestBundles(home.resolve("runs/corrigo.db"), "tiny")).contains("io.corrigo.plugin-bc ");
+
+        Files.writeString(home.resolve("pinned.yaml"), TINY.replace("name: tiny", "name: pinned").replace("seeds: [1, 2]",
+                "seeds: [1]").replace("  - id: bc\n    hiddenSizes: [32, 32]\n    endOfEpisodeUpdates: 50\n",
+                "  - id: bc\n    bundle: io.example.impostor\n"));
+        Distribution.Run pinned = Distribution.cli(home, "run", "pinned.yaml", "--json", "--no-server");
+        assertThat(pinned.exitCode()).as(pinned.err()).isZero();
+        assertThat(manifestBundles(home.resolve("runs/corrigo.db"), "pinned")).contains("io.example.impostor ")
+                .doesNotContain("io.corrigo.plugin-bc");
+    }
+
+    /** The learners' bundles recorded in the manifest of the newest run of {@code study}. */
+    private String manifestBundles(Path db, String study) throws Exception {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+             java.sql.PreparedStatement q = c.prepareStatement(
+                     "SELECT manifest_json FROM studies WHERE name = ? ORDER BY id DESC LIMIT 1")) {
+            q.setString(1, study);
+            try (java.sql.ResultSet rs = q.executeQuery()) {
+                rs.next();
+                StringBuilder bundles = new StringBuilder();
+                json.readTree(rs.getString(1)).path("resolved").path("learners").forEach(l -> bundles.append(l.path("bundle").asText()).append('\n'));
+                return bundles.toString();
+            }
+        }
     }
 
     /** A copy of {@code jar} whose manifest says {@code Bundle-Version: version}. */

@@ -74,7 +74,7 @@ final class Manifests {
             ObjectNode o = a.addObject();
             o.put("id", e.id());
             o.put("label", e.label());
-            o.put("bundle", catalog.bundleOf(e.kind(), e.id()).orElse("unknown"));
+            o.put("bundle", catalog.bundleOf(e.kind(), e.id(), e.bundle()).orElse("unknown"));
             o.set("config", mapper.valueToTree(e.config()));
         }
         return a;

@@ -2,6 +2,7 @@ package io.corrigo.core.internal.osgi;
 
 import io.corrigo.api.PluginId;
 import io.corrigo.api.PluginProvider;
+import io.corrigo.core.internal.plugin.BundlePin;
 import io.corrigo.core.internal.plugin.PluginCatalog;
 import io.corrigo.core.internal.plugin.PluginKind;
 import java.time.Duration;
@@ -77,6 +78,32 @@ public final class OsgiPluginRegistry implements PluginCatalog, AutoCloseable {
     @Override
     public Optional<PluginProvider<?>> find(PluginKind kind, String id) {
         return chosen(kind, id).map(r -> trackers.get(kind).getService(r));
+    }
+
+    @Override
+    public Optional<PluginProvider<?>> find(PluginKind kind, String id, Optional<BundlePin> pin) {
+        return pinned(kind, id, pin).map(r -> trackers.get(kind).getService(r));
+    }
+
+    @Override
+    public Optional<String> bundleOf(PluginKind kind, String id, Optional<BundlePin> pin) {
+        return pinned(kind, id, pin).map(ServiceReference::getBundle).map(b -> b.getSymbolicName() + " " + b.getVersion());
+    }
+
+    @Override
+    public List<String> providers(PluginKind kind, String id) {
+        return references(kind).stream().filter(r -> id.equals(r.getProperty(PluginId.PROPERTY)))
+                .sorted(preference().reversed()).map(r -> describe(r, dropin(r))).toList();
+    }
+
+    private Optional<ServiceReference<PluginProvider<?>>> pinned(PluginKind kind, String id, Optional<BundlePin> pin) {
+        if (pin.isEmpty()) {
+            return chosen(kind, id);
+        }
+        return references(kind).stream()
+                .filter(r -> id.equals(r.getProperty(PluginId.PROPERTY)) && r.getBundle() != null
+                        && pin.get().matches(r.getBundle().getSymbolicName(), r.getBundle().getVersion().toString()))
+                .max(preference());
     }
 
     /** The registration used for {@code id}: built-in before drop-in, then bundle version, ranking, age. */

@@ -1,6 +1,7 @@
 package io.corrigo.core.internal.plugin;
 
 import io.corrigo.api.PluginProvider;
+import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
 
@@ -16,5 +17,20 @@ public interface PluginCatalog {
     /** The bundle providing a plugin, as {@code symbolic-name version}, for manifests. */
     default Optional<String> bundleOf(PluginKind kind, String id) {
         return Optional.empty();
+    }
+
+    /** The provider of {@code kind} and {@code id} from the pinned bundle, or the default choice without a pin. */
+    default Optional<PluginProvider<?>> find(PluginKind kind, String id, Optional<BundlePin> pin) {
+        return pin.isEmpty() ? find(kind, id) : Optional.empty();
+    }
+
+    /** The bundle of the provider {@link #find(PluginKind, String, Optional)} returns. */
+    default Optional<String> bundleOf(PluginKind kind, String id, Optional<BundlePin> pin) {
+        return pin.isEmpty() ? bundleOf(kind, id) : Optional.empty();
+    }
+
+    /** Every bundle that provides {@code kind} and {@code id}, as {@code symbolic-name version}, for messages. */
+    default List<String> providers(PluginKind kind, String id) {
+        return bundleOf(kind, id).map(List::of).orElse(List.of());
     }
 }

@@ -129,7 +129,7 @@ public final class TrialRunner {
     }
 
     private Object provider(PluginKind kind, PluginEntry entry, Trial trial) throws TrialFailedException {
-        return catalog.find(kind, entry.id()).orElseThrow(() -> new TrialFailedException(trial.key(), trial.seed(),
+        return catalog.find(kind, entry.id(), entry.bundle()).orElseThrow(() -> new TrialFailedException(trial.key(), trial.seed(),
                 kind.noun() + " '" + entry.id() + "' is no longer installed", null));
     }
 

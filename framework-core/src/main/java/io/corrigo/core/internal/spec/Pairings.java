@@ -23,14 +23,14 @@ final class Pairings {
     static void check(PluginCatalog catalog, List<PluginEntry> learners, List<PluginEntry> feedback, YamlDocument doc,
                       MappingNode root, List<Problem> problems) {
         for (PluginEntry l : learners) {
-            LearnerProvider lp = (LearnerProvider) catalog.find(PluginKind.LEARNER, l.id()).orElseThrow();
+            LearnerProvider lp = (LearnerProvider) catalog.find(PluginKind.LEARNER, l.id(), l.bundle()).orElseThrow();
             Set<FeedbackKind> accepted = EnumSet.copyOf((Set<FeedbackKind>) lp.accepts(l.config()));
             accepted.add(FeedbackKind.NONE);
             for (PluginEntry f : feedback) {
                 if (!l.pairsWith(f)) {
                     continue;
                 }
-                FeedbackSimulatorProvider fp = (FeedbackSimulatorProvider) catalog.find(PluginKind.FEEDBACK, f.id()).orElseThrow();
+                FeedbackSimulatorProvider fp = (FeedbackSimulatorProvider) catalog.find(PluginKind.FEEDBACK, f.id(), f.bundle()).orElseThrow();
                 Set<FeedbackKind> produced = EnumSet.noneOf(FeedbackKind.class);
                 produced.addAll((Set<FeedbackKind>) fp.produces(f.config()));
                 produced.removeAll(accepted);

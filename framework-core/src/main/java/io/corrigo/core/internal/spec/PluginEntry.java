@@ -1,8 +1,9 @@
 package io.corrigo.core.internal.spec;
 
-import java.util.List;
-
+import io.corrigo.core.internal.plugin.BundlePin;
 import io.corrigo.core.internal.plugin.PluginKind;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * One entry of a study's {@code environments}, {@code feedback} or {@code learners} list, bound to
@@ -15,11 +16,18 @@ import io.corrigo.core.internal.plugin.PluginKind;
  * @param config the bound configuration record
  * @param pairWith for a learner, the labels of the feedback conditions it runs under ({@code pairWith}
  *                 in the study); empty means all of them
+ * @param bundle   the bundle the study pins the plugin to ({@code bundle:}, {@code version:}), if any
  */
-public record PluginEntry(PluginKind kind, int index, String id, String label, Record config, List<String> pairWith) {
+public record PluginEntry(PluginKind kind, int index, String id, String label, Record config, List<String> pairWith,
+                          Optional<BundlePin> bundle) {
 
     public PluginEntry {
         pairWith = List.copyOf(pairWith);
+    }
+
+    /** An entry with the default choice of bundle. */
+    public PluginEntry(PluginKind kind, int index, String id, String label, Record config, List<String> pairWith) {
+        this(kind, index, id, label, config, pairWith, Optional.empty());
     }
 
     /** An entry paired with every feedback condition. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.corrigo.api.PluginProvider;
+import io.corrigo.core.internal.plugin.BundlePin;
 import io.corrigo.core.internal.plugin.PluginCatalog;
 import io.corrigo.core.internal.plugin.PluginKind;
 import java.nio.file.Path;
@@ -32,8 +33,9 @@ public final class StudyLoader {
 
     static final Set<String> TOP_LEVEL = Set.of("name", "description", "seeds", "device", "budget",
             "demonstrations", "environments", "feedback", "learners");
-    private static final Set<String> ENTRY_KEYS = Set.of("id", "label");
-    private static final Set<String> LEARNER_KEYS = Set.of("id", "label", PairWith.KEY);
+    private static final Set<String> ENTRY_KEYS = Set.of("id", "label", "bundle", "version");
+    private static final Set<String> LEARNER_KEYS = Set.of("id", "label", "bundle", "version", PairWith.KEY);
+    private static final Pattern VERSION = Pattern.compile("\\d+(\\.\\d+){0,2}(\\.[A-Za-z0-9_-]+)?");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,79}");
     private static final Pattern DEVICE = Pattern.compile("auto|cpu|gpu|gpu\\d{1,2}");
 
@@ -223,7 +225,19 @@ public final class StudyLoader {
             problems.add(Problem.of(Problem.INVALID_VALUE, path + ".label", "'" + label + "' is not a usable label",
                     "Use letters, digits, '.', '_' or '-'.", doc.locate(m)));
         }
-        Optional<PluginProvider<?>> provider = catalog.find(kind, id);
+        Optional<BundlePin> pin = pin(doc, m, path, problems);
+        if (pin == null) {
+            return Optional.empty();
+        }
+        Optional<PluginProvider<?>> provider = catalog.find(kind, id, pin);
+        if (provider.isEmpty() && pin.isPresent() && catalog.find(kind, id).isPresent()) {
+            problems.add(Problem.of(Problem.UNKNOWN_PLUGIN, path + ".bundle", "no " + kind.noun() + " '" + id
+                    + "' from bundle " + pin.get() + " is installed", catalog.providers(kind, id).isEmpty()
+                    ? "./corrigo plugins lists the bundles that are installed."
+                    : "Providers of '" + id + "': " + String.join(", ", catalog.providers(kind, id)) + ".",
+                    doc.locate(YamlDocument.tuples(m, "bundle").get(0).getValueNode())));
+            return Optional.empty();
+        }
         if (provider.isEmpty()) {
             problems.add(unknownPlugin(kind, id, path, doc.locate(idNode)));
             return Optional.empty();
@@ -232,7 +246,30 @@ public final class StudyLoader {
         Optional<? extends Record> config = binder.bind(m, provider.get().defaultConfig(), path,
                 learner ? LEARNER_KEYS : ENTRY_KEYS, problems);
         List<String> pairWith = learner ? PairWith.read(doc, m, path, feedbackLabels, problems) : List.of();
-        return config.map(c -> new PluginEntry(kind, index, id, label, c, pairWith));
+        return config.map(c -> new PluginEntry(kind, index, id, label, c, pairWith, pin));
+    }
+
+    /** The entry's {@code bundle:} / {@code version:} pin: empty without one, null after a problem. */
+    private static Optional<BundlePin> pin(YamlDocument doc, MappingNode m, String path, List<Problem> problems) {
+        List<NodeTuple> b = YamlDocument.tuples(m, "bundle");
+        List<NodeTuple> v = YamlDocument.tuples(m, "version");
+        String bundle = b.isEmpty() ? null : string(doc, b.get(0).getValueNode(), path + ".bundle", null, problems);
+        String version = v.isEmpty() ? null : string(doc, v.get(0).getValueNode(), path + ".version", null, problems);
+        if ((!b.isEmpty() && bundle == null) || (!v.isEmpty() && version == null)) {
+            return null;
+        }
+        if (version != null && bundle == null) {
+            problems.add(Problem.of(Problem.MISSING_VALUE, path + ".bundle", "a version pins a bundle, but the entry names none",
+                    "Add bundle: <symbolic name> (./corrigo plugins lists them), or remove version.",
+                    doc.locate(v.get(0).getValueNode())));
+            return null;
+        }
+        if (version != null && !VERSION.matcher(version).matches()) {
+            problems.add(Problem.of(Problem.INVALID_VALUE, path + ".version", "'" + version + "' is not a bundle version",
+                    "Use the OSGi form major.minor.micro, e.g. 1.1.0.", doc.locate(v.get(0).getValueNode())));
+            return null;
+        }
+        return bundle == null ? Optional.empty() : Optional.of(new BundlePin(bundle, Optional.ofNullable(version)));
     }
 
     private Problem unknownPlugin(PluginKind kind, String id, String path, Location where) {

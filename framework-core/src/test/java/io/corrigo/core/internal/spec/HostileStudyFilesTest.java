@@ -120,4 +120,22 @@ class HostileStudyFilesTest {
         assertThat(onlyProblem("$(touch x)`id`.yaml", unnamed).path()).isEqualTo("name");
         assertThat(loader.loadText("my-study.yaml", unnamed, List.of()).name()).isEqualTo("my-study");
     }
+
+    @Test
+    void rejectsABundlePinThatNoInstalledBundleSatisfiesAtTheBundleKey() {
+        Problem p = onlyProblem("s.yaml", VALID.replace("learningRate: 0.01", "learningRate: 0.01\n    bundle: org.example.other"));
+        assertThat(p.code()).isEqualTo(Problem.UNKNOWN_PLUGIN);
+        assertThat(p.path()).isEqualTo("learners[0].bundle");
+        assertThat(p.message()).isEqualTo("no learner 'table' from bundle org.example.other is installed");
+        assertThat(p.location()).hasToString("s.yaml:12:13");
+    }
+
+    @Test
+    void rejectsAVersionWithoutABundleAndAVersionThatIsNone() {
+        assertThat(onlyProblem("s.yaml", VALID.replace("learningRate: 0.01", "learningRate: 0.01\n    version: 1.1.0")).message())
+                .isEqualTo("a version pins a bundle, but the entry names none");
+        assertThat(onlyProblem("s.yaml", VALID.replace("learningRate: 0.01",
+                "learningRate: 0.01\n    bundle: org.example.other\n    version: latest")).message())
+                .isEqualTo("'latest' is not a bundle version");
+    }
 }
