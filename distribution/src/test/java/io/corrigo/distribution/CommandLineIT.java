@@ -204,6 +204,24 @@ class CommandLineIT {
         }
     }
 
+    @Test
+    void aStudyIsRefusedWhenTwoDropInsTieForAnIdUntilItPinsOne() throws Exception {
+        Files.createDirectories(home.resolve("dropins"));
+        Files.copy(Distribution.knnJar(), home.resolve("dropins/knn-learner.jar"), StandardCopyOption.REPLACE_EXISTING);
+        rewrite(Distribution.knnJar(), home.resolve("dropins/knn-copy.jar"),
+                m -> m.getMainAttributes().putValue("Bundle-SymbolicName", "io.example.knn-copy"), xml -> xml);
+        Files.writeString(home.resolve("knn.yaml"), TINY.replace("name: tiny", "name: knn-tie")
+                .replace("  - id: bc\n    hiddenSizes: [32, 32]\n    endOfEpisodeUpdates: 50\n", "  - id: knn\n"));
+        Distribution.Run tie = Distribution.cli(home, "validate", "knn.yaml");
+        assertThat(tie.exitCode()).isEqualTo(2);
+        assertThat(tie.err() + tie.out()).contains("'knn' is provided by bundles the rule cannot choose between")
+                .contains("io.example.knn-copy").contains("Pin one: bundle:");
+        Files.writeString(home.resolve("knn.yaml"), Files.readString(home.resolve("knn.yaml"))
+                .replace("  - id: knn\n", "  - id: knn\n    bundle: io.example.knn-copy\n"));
+        Distribution.Run pinned = Distribution.cli(home, "validate", "knn.yaml");
+        assertThat(pinned.exitCode()).as(pinned.err()).isZero();
+    }
+
     /** A copy of {@code jar} whose manifest says {@code Bundle-Version: version}. */
     private static void withVersion(Path jar, Path target, String version) throws java.io.IOException {
         rewrite(jar, target, m -> m.getMainAttributes().putValue("Bundle-Version", version), xml -> xml);

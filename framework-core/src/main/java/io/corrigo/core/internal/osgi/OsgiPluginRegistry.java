@@ -96,6 +96,20 @@ public final class OsgiPluginRegistry implements PluginCatalog, AutoCloseable {
                 .sorted(preference().reversed()).map(r -> describe(r, dropin(r))).toList();
     }
 
+    @Override
+    public boolean ambiguous(PluginKind kind, String id) {
+        List<ServiceReference<PluginProvider<?>>> refs = references(kind).stream()
+                .filter(r -> id.equals(r.getProperty(PluginId.PROPERTY)) && r.getBundle() != null)
+                .sorted(preference().reversed()).toList();
+        if (refs.size() < 2) {
+            return false;
+        }
+        Bundle first = refs.get(0).getBundle();
+        Bundle second = refs.get(1).getBundle();
+        return dropin(refs.get(0)) == dropin(refs.get(1)) && first.getVersion().equals(second.getVersion())
+                && first.getBundleId() != second.getBundleId();
+    }
+
     private Optional<ServiceReference<PluginProvider<?>>> pinned(PluginKind kind, String id, Optional<BundlePin> pin) {
         if (pin.isEmpty()) {
             return chosen(kind, id);

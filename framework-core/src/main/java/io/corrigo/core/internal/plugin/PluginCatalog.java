@@ -29,6 +29,14 @@ public interface PluginCatalog {
         return pin.isEmpty() ? bundleOf(kind, id) : Optional.empty();
     }
 
+    /**
+     * Whether the rule cannot choose among the providers of {@code kind} and {@code id}: two or more
+     * tie on origin (built-in or drop-in) and bundle version, so a study must pin one.
+     */
+    default boolean ambiguous(PluginKind kind, String id) {
+        return false;
+    }
+
     /** Every bundle that provides {@code kind} and {@code id}, as {@code symbolic-name version}, for messages. */
     default List<String> providers(PluginKind kind, String id) {
         return bundleOf(kind, id).map(List::of).orElse(List.of());

@@ -242,6 +242,13 @@ public final class StudyLoader {
             problems.add(unknownPlugin(kind, id, path, doc.locate(idNode)));
             return Optional.empty();
         }
+        if (pin.isEmpty() && catalog.ambiguous(kind, id)) {
+            problems.add(Problem.of(Problem.INCOMPATIBLE, path, "'" + id + "' is provided by bundles the rule cannot choose "
+                    + "between (same origin and version): " + String.join(", ", catalog.providers(kind, id)),
+                    "Pin one: bundle: <symbolic name> beside id, or remove the extra bundle from dropins/.",
+                    doc.locate(idNode)));
+            return Optional.empty();
+        }
         boolean learner = kind == PluginKind.LEARNER;
         Optional<? extends Record> config = binder.bind(m, provider.get().defaultConfig(), path,
                 learner ? LEARNER_KEYS : ENTRY_KEYS, problems);
