@@ -70,7 +70,7 @@ final class StudyExecution {
         };
         LocalScheduler.Outcome outcome;
         try {
-            outcome = new LocalScheduler(pool, java.time.Duration.ofSeconds(spec.budget().trialTimeLimit()))
+            outcome = new LocalScheduler(pool, LocalScheduler.timeLimits(spec.budget()), LocalScheduler.STOP_GRACE)
                     .run(trials, runner, sink, listener, cancelled);
         } catch (RuntimeException e) {
             store.finishStudy(id, "crashed");

@@ -1,5 +1,6 @@
 package io.corrigo.core.internal.run;
 
+import io.corrigo.core.internal.spec.Budget;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * Runs trials on {@code workers} threads in this JVM, each trial on a thread of its own. A failing
@@ -32,7 +34,7 @@ public final class LocalScheduler {
     public static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     private final int workers;
-    private final Duration timeLimit;
+    private final Function<Trial, Duration> timeLimit;
     private final Duration grace;
 
     /** A scheduler without a time limit. */
@@ -50,12 +52,19 @@ public final class LocalScheduler {
      * stopped, waits at most {@code grace} for running trials before it returns without them.
      */
     public LocalScheduler(int workers, Duration timeLimit, Duration grace) {
+        this(workers, trial -> timeLimit, grace);
+    }
+
+    /** Each trial's time limit: its learner's {@code trialTimeLimit} if set, else the budget's (0: none). */
+    public static Function<Trial, Duration> timeLimits(Budget budget) {
+        return trial -> Duration.ofSeconds(trial.learner().trialTimeLimit().orElse(budget.trialTimeLimit()));
+    }
+
+    /** A scheduler whose trials each run for at most {@code timeLimit.apply(trial)} (zero: no limit). */
+    public LocalScheduler(int workers, Function<Trial, Duration> timeLimit, Duration grace) {
         this.grace = grace;
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be >= 1: " + workers);
-        }
-        if (timeLimit.isNegative()) {
-            throw new IllegalArgumentException("timeLimit must not be negative: " + timeLimit);
         }
         this.workers = workers;
         this.timeLimit = timeLimit;
@@ -184,16 +193,14 @@ public final class LocalScheduler {
 
     /** Fails every running trial past the time limit and frees its slot. */
     private void watch(List<Attempt> running, TrialSink sink, TrialListener listener, Semaphore slots, Counters counters) {
-        if (timeLimit.isZero()) {
-            return;
-        }
         List<Attempt> snapshot;
         synchronized (running) {
             snapshot = List.copyOf(running);
         }
         for (Attempt a : snapshot) {
-            if (!a.settled.get() && a.millis() > timeLimit.toMillis() && a.settle()) {
-                TrialFailedException e = new TrialFailedException(a.trial.key(), a.trial.seed(), timedOut(a), null);
+            Duration limit = timeLimit.apply(a.trial);
+            if (!limit.isZero() && !a.settled.get() && a.millis() > limit.toMillis() && a.settle()) {
+                TrialFailedException e = new TrialFailedException(a.trial.key(), a.trial.seed(), timedOut(a, limit), null);
                 a.thread.interrupt();
                 sink.failed(a.trial, e, a.millis());
                 counters.failed().incrementAndGet();
@@ -204,13 +211,13 @@ public final class LocalScheduler {
     }
 
     /** What the timeout message says: the limit, where the trial was, and the top of its thread's stack. */
-    private String timedOut(Attempt a) {
+    private static String timedOut(Attempt a, Duration limit) {
         String name = a.thread.getName();
         int colon = name.indexOf(": ");
         String where = colon >= 0 ? " during " + name.substring(colon + 2) : "";
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
-                "timed out after %d s (the trial time limit, budget.trialTimeLimit)%s; its thread was at:",
-                timeLimit.toSeconds(), where));
+                "timed out after %d s (the trial time limit: budget.trialTimeLimit or the learner's trialTimeLimit)%s; "
+                        + "its thread was at:", limit.toSeconds(), where));
         StackTraceElement[] stack = a.thread.getStackTrace();
         for (int i = 0; i < Math.min(STACK_FRAMES, stack.length); i++) {
             b.append("\n    at ").append(stack[i]);

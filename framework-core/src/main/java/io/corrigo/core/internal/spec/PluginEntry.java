@@ -17,17 +17,18 @@ import java.util.Optional;
  * @param pairWith for a learner, the labels of the feedback conditions it runs under ({@code pairWith}
  *                 in the study); empty means all of them
  * @param bundle   the bundle the study pins the plugin to ({@code bundle:}, {@code version:}), if any
+ * @param trialTimeLimit for a learner, its own {@code trialTimeLimit} in seconds, overriding the budget's
  */
 public record PluginEntry(PluginKind kind, int index, String id, String label, Record config, List<String> pairWith,
-                          Optional<BundlePin> bundle) {
+                          Optional<BundlePin> bundle, Optional<Integer> trialTimeLimit) {
 
     public PluginEntry {
         pairWith = List.copyOf(pairWith);
     }
 
-    /** An entry with the default choice of bundle. */
+    /** An entry with the default choice of bundle and the budget's time limit. */
     public PluginEntry(PluginKind kind, int index, String id, String label, Record config, List<String> pairWith) {
-        this(kind, index, id, label, config, pairWith, Optional.empty());
+        this(kind, index, id, label, config, pairWith, Optional.empty(), Optional.empty());
     }
 
     /** An entry paired with every feedback condition. */

@@ -34,7 +34,7 @@ public final class StudyLoader {
     static final Set<String> TOP_LEVEL = Set.of("name", "description", "seeds", "device", "budget",
             "demonstrations", "environments", "feedback", "learners");
     private static final Set<String> ENTRY_KEYS = Set.of("id", "label", "bundle", "version");
-    private static final Set<String> LEARNER_KEYS = Set.of("id", "label", "bundle", "version", PairWith.KEY);
+    private static final Set<String> LEARNER_KEYS = Set.of("id", "label", "bundle", "version", PairWith.KEY, "trialTimeLimit");
     private static final Pattern VERSION = Pattern.compile("\\d+(\\.\\d+){0,2}(\\.[A-Za-z0-9_-]+)?");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,79}");
     private static final Pattern DEVICE = Pattern.compile("auto|cpu|gpu|gpu\\d{1,2}");
@@ -253,7 +253,30 @@ public final class StudyLoader {
         Optional<? extends Record> config = binder.bind(m, provider.get().defaultConfig(), path,
                 learner ? LEARNER_KEYS : ENTRY_KEYS, problems);
         List<String> pairWith = learner ? PairWith.read(doc, m, path, feedbackLabels, problems) : List.of();
-        return config.map(c -> new PluginEntry(kind, index, id, label, c, pairWith, pin));
+        Optional<Integer> limit = learner ? timeLimit(doc, m, path, problems) : Optional.empty();
+        return config.map(c -> new PluginEntry(kind, index, id, label, c, pairWith, pin, limit));
+    }
+
+    /** A learner's own {@code trialTimeLimit} (whole seconds, 0: none), if it sets one. */
+    private static Optional<Integer> timeLimit(YamlDocument doc, MappingNode m, String path, List<Problem> problems) {
+        List<NodeTuple> t = YamlDocument.tuples(m, "trialTimeLimit");
+        if (t.isEmpty()) {
+            return Optional.empty();
+        }
+        Node n = t.get(0).getValueNode();
+        if (n instanceof ScalarNode s && org.yaml.snakeyaml.nodes.Tag.INT.equals(s.getTag())) {
+            try {
+                int v = Integer.parseInt(s.getValue().replace("_", ""));
+                if (v >= 0) {
+                    return Optional.of(v);
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+        }
+        problems.add(Problem.of(Problem.INVALID_VALUE, path + ".trialTimeLimit", "expected whole seconds >= 0 but was "
+                + ScalarValues.describe(n), "For example trialTimeLimit: 600 (0: no limit).", doc.locate(n)));
+        return Optional.empty();
     }
 
     /** The entry's {@code bundle:} / {@code version:} pin: empty without one, null after a problem. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.corrigo.api.run.ComputeDevice;
 import io.corrigo.core.internal.fixtures.TestCatalog;
+import io.corrigo.core.internal.spec.Budget;
 import io.corrigo.core.internal.spec.StudyLoader;
 import io.corrigo.core.internal.spec.StudySpec;
 import io.qameta.allure.Epic;
@@ -145,8 +146,8 @@ class TrialRunnerTest {
     }
 
     @Test
-    void aTrialWhosePluginCallHangsTimesOutWithWhereItWasAndTheOthersFinish() {
-        StudySpec s = spec("learners[0].hangOnEpisode=2", "seeds=[1]");
+    void aTrialWhosePluginCallHangsTimesOutAtItsLearnersLimitWithWhereItWasAndTheOthersFinish() {
+        StudySpec s = spec("learners[0].hangOnEpisode=2", "learners[0].trialTimeLimit=2", "seeds=[1]");
         List<Trial> trials = new java.util.ArrayList<>(Planner.plan(s));
         Trial quick = Planner.plan(spec("seeds=[2]")).get(0);
         trials.add(new Trial(1, quick.environment(), quick.feedback(), quick.learner(), quick.seed()));
@@ -168,7 +169,9 @@ class TrialRunnerTest {
             }
         };
         TrialRunner runner = new TrialRunner(catalog, s.budget(), ComputeDevice.CPU, work);
-        LocalScheduler.Outcome outcome = new LocalScheduler(1, java.time.Duration.ofSeconds(2)).run(trials, runner, sink,
+        assertThat(s.budget().trialTimeLimit()).as("the budget's default").isEqualTo(Budget.DEFAULT_TRIAL_TIME_LIMIT);
+        LocalScheduler.Outcome outcome = new LocalScheduler(1, LocalScheduler.timeLimits(s.budget()), LocalScheduler.STOP_GRACE)
+                .run(trials, runner, sink,
                 new TrialListener() { }, new java.util.concurrent.atomic.AtomicBoolean());
         assertThat(outcome).isEqualTo(new LocalScheduler.Outcome(1, 1, 0));
         assertThat(finished).containsExactly("line/oracle/table/seed-2");

@@ -138,4 +138,13 @@ class HostileStudyFilesTest {
                 "learningRate: 0.01\n    bundle: org.example.other\n    version: latest")).message())
                 .isEqualTo("'latest' is not a bundle version");
     }
+
+    @Test
+    void rejectsALearnersTimeLimitThatIsNoWholeNumberOfSeconds() {
+        Problem p = onlyProblem("s.yaml", VALID.replace("learningRate: 0.01", "learningRate: 0.01\n    trialTimeLimit: -3"));
+        assertThat(p.path()).isEqualTo("learners[0].trialTimeLimit");
+        assertThat(p.message()).isEqualTo("expected whole seconds >= 0 but was -3");
+        assertThat(loader.loadText("s.yaml", VALID.replace("learningRate: 0.01", "learningRate: 0.01\n    trialTimeLimit: 600"),
+                List.of()).learners().get(0).trialTimeLimit()).contains(600);
+    }
 }
