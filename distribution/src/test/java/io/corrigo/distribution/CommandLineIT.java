@@ -141,12 +141,7 @@ class CommandLineIT {
         withVersion(Distribution.knnJar(), home.resolve("dropins/knn-learner-9.jar"), "9.0.0");
         Distribution.Run plugins = Distribution.cli(home, "plugins", "--json");
         assertThat(plugins.exitCode()).as(plugins.err()).isZero();
-        List<JsonNode> knn = new java.util.ArrayList<>();
-        json.readTree(plugins.out()).path("plugins").forEach(p -> {
-            if (p.path("id").asText().equals("knn")) {
-                knn.add(p);
-            }
-        });
+        List<JsonNode> knn = withId(plugins, "knn");
         assertThat(knn).hasSize(2);
         JsonNode nine = knn.stream().filter(p -> p.path("version").asText().equals("9.0.0")).findFirst().orElseThrow();
         JsonNode old = knn.stream().filter(p -> !p.path("version").asText().equals("9.0.0")).findFirst().orElseThrow();
@@ -163,12 +158,7 @@ class CommandLineIT {
         impostor(Distribution.knnJar(), home.resolve("dropins/impostor.jar"));
         Distribution.Run plugins = Distribution.cli(home, "plugins", "--json");
         assertThat(plugins.exitCode()).as(plugins.err()).isZero();
-        List<JsonNode> bc = new java.util.ArrayList<>();
-        json.readTree(plugins.out()).path("plugins").forEach(p -> {
-            if (p.path("id").asText().equals("bc")) {
-                bc.add(p);
-            }
-        });
+        List<JsonNode> bc = withId(plugins, "bc");
         assertThat(bc).extracting(p -> p.path("bundle").asText()).containsExactlyInAnyOrder("io.corrigo.plugin-bc",
                 "io.example.impostor");
         JsonNode impostor = bc.stream().filter(p -> p.path("bundle").asText().equals("io.example.impostor")).findFirst()
@@ -220,6 +210,17 @@ class CommandLineIT {
                 .replace("  - id: knn\n", "  - id: knn\n    bundle: io.example.knn-copy\n"));
         Distribution.Run pinned = Distribution.cli(home, "validate", "knn.yaml");
         assertThat(pinned.exitCode()).as(pinned.err()).isZero();
+    }
+
+    /** The rows of {@code plugins --json} output with plugin id {@code id}. */
+    private List<JsonNode> withId(Distribution.Run plugins, String id) throws Exception {
+        List<JsonNode> rows = new java.util.ArrayList<>();
+        json.readTree(plugins.out()).path("plugins").forEach(p -> {
+            if (p.path("id").asText().equals(id)) {
+                rows.add(p);
+            }
+        });
+        return rows;
     }
 
     /** A copy of {@code jar} whose manifest says {@code Bundle-Version: version}. */

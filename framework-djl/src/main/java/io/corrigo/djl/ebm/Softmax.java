@@ -58,12 +58,7 @@ public final class Softmax {
                 return k;
             }
         }
-        for (int k = count - 1; k >= 0; k--) {
-            if (probabilities[k] > 0) {
-                return k;
-            }
-        }
-        return count - 1;
+        return lastPossible(probabilities, count);
     }
 
     /**
@@ -96,6 +91,11 @@ public final class Softmax {
         if (lo < count) {
             return lo;
         }
+        return lastPossible(probabilities, count);
+    }
+
+    /** The last index with positive probability (rounding left {@code u} above the total). */
+    private static int lastPossible(double[] probabilities, int count) {
         for (int k = count - 1; k >= 0; k--) {
             if (probabilities[k] > 0) {
                 return k;
