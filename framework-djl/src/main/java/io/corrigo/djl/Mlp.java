@@ -106,16 +106,20 @@ public final class Mlp implements AutoCloseable {
      */
     public NDArray forward(NDArray input) {
         requireOpen();
+        return forward(input, new Layers(weights, biases, gains, shifts));
+    }
+
+    private NDArray forward(NDArray input, Layers p) {
         NDArray h = input;
-        int hidden = weights.size() - 1;
+        int hidden = p.weights().size() - 1;
         for (int layer = 0; layer < hidden; layer++) {
-            h = activate(Linear.linear(h, weights.get(layer), biases.get(layer)).singletonOrThrow());
-            if (!gains.isEmpty()) {
-                h = LayerNorm.layerNorm(h, normShapes.get(layer), gains.get(layer), shifts.get(layer), LAYER_NORM_EPS)
-                        .singletonOrThrow();
+            h = activate(Linear.linear(h, p.weights().get(layer), p.biases().get(layer)).singletonOrThrow());
+            if (!p.gains().isEmpty()) {
+                h = LayerNorm.layerNorm(h, normShapes.get(layer), p.gains().get(layer), p.shifts().get(layer),
+                        LAYER_NORM_EPS).singletonOrThrow();
             }
         }
-        h = Linear.linear(h, weights.get(hidden), biases.get(hidden)).singletonOrThrow();
+        h = Linear.linear(h, p.weights().get(hidden), p.biases().get(hidden)).singletonOrThrow();
         return squash == OutputSquash.TANH ? h.tanh() : h;
     }
 
@@ -159,12 +163,32 @@ public final class Mlp implements AutoCloseable {
      * @since 1.1
      */
     public NDList forwardWithInputGradient(NDArray input) {
-        requireOpen();
-        if (outputSize != 1 || squash != OutputSquash.NONE) {
-            throw new IllegalStateException("the input gradient needs one unsquashed output; this MLP has "
-                    + outputSize + " output(s) squashed by " + squash);
-        }
+        requireScalarOutput();
         return InputGradient.of(input, weights, biases, gains, shifts, activation, layerNormEps, zero, one);
+    }
+
+    /**
+     * {@code ∂output/∂input} of every row of a network with one unsquashed output, shape
+     * {@code (batch, inputSize)}, not differentiable: one recorded forward and libtorch's own
+     * backward to the input alone, as {@code torch.autograd.grad(q.sum(), input)} computes it. The
+     * forward runs on detached views of the parameters (no gradient), so nothing
+     * accumulates in the parameters' gradients and no weight gradient is computed. Works under
+     * {@link NoGradient} too. The result and intermediates are attached to {@code input}'s manager.
+     *
+     * @throws IllegalStateException if the network has more than one output or a squashed output
+     * @since 1.4
+     */
+    public NDArray inputGradient(NDArray input) {
+        requireScalarOutput();
+        NDManager scope = input.getManager();
+        Layers detached = new Layers(detach(weights, scope), detach(biases, scope), detach(gains, scope),
+                detach(shifts, scope));
+        NDArray x = input.stopGradient();
+        x.setRequiresGradient(true);
+        try (GradientTape tape = GradientTape.record()) {
+            tape.backward(forward(x, detached));
+        }
+        return x.getGradient();
     }
 
     /** The parameters by name ({@code layers.0.weight}, …, {@code norms.0.bias}), in a fixed order. */
@@ -231,6 +255,32 @@ public final class Mlp implements AutoCloseable {
             }
         }
         return v;
+    }
+
+    private void requireScalarOutput() {
+        requireOpen();
+        if (outputSize != 1 || squash != OutputSquash.NONE) {
+            throw new IllegalStateException("the input gradient needs one unsquashed output; this MLP has "
+                    + outputSize + " output(s) squashed by " + squash);
+        }
+    }
+
+    /**
+     * Views of the parameters' current values without their gradient, attached to {@code scope}
+     * (made per call: {@link NDArray#set} gives a parameter new storage, so a kept view would go stale).
+     */
+    private static List<NDArray> detach(List<NDArray> parameters, NDManager scope) {
+        List<NDArray> views = new ArrayList<>(parameters.size());
+        for (NDArray p : parameters) {
+            NDArray view = p.stopGradient();
+            view.attach(scope);
+            views.add(view);
+        }
+        return views;
+    }
+
+    /** The parameters a forward pass reads. */
+    private record Layers(List<NDArray> weights, List<NDArray> biases, List<NDArray> gains, List<NDArray> shifts) {
     }
 
     private void requireOpen() {

@@ -126,6 +126,50 @@ class MlpInputGradientTest {
     }
 
     @Test
+    void libtorchInputGradientEqualsTheWrittenOutOneAndFollowsParameterUpdates() {
+        for (Mlp mlp : List.of(network(List.of(16, 12), Mlp.Activation.RELU, true),
+                network(List.of(10), Mlp.Activation.TANH, false))) {
+            assertSameInputGradients(mlp);
+            // a changed parameter shows at once
+            NDArray w = mlp.parameters().get("layers.0.weight");
+            float[] doubled = w.toFloatArray();
+            for (int i = 0; i < doubled.length; i++) {
+                doubled[i] *= 2;
+            }
+            set(w, doubled);
+            assertSameInputGradients(mlp);
+        }
+    }
+
+    @Test
+    void libtorchInputGradientLeavesTheParametersGradientsAlone() {
+        Mlp mlp = network(List.of(16, 12), Mlp.Activation.RELU, true);
+        Map<String, float[]> before = parameterGradients(mlp);
+        try (NDManager step = manager.newSubManager()) {
+            mlp.inputGradient(inputs(step, 11));
+        }
+        for (Map.Entry<String, NDArray> p : mlp.parameters().entrySet()) {
+            assertThat(p.getValue().getGradient().toFloatArray()).as(p.getKey()).containsExactly(before.get(p.getKey()));
+            assertThat(p.getValue().hasGradient()).as(p.getKey()).isTrue();
+        }
+    }
+
+    private void assertSameInputGradients(Mlp mlp) {
+        try (NDManager step = manager.newSubManager()) {
+            NDArray x = inputs(step, 10);
+            float[] autograd = mlp.inputGradient(x).toFloatArray();
+            float[] written;
+            try (NoGradient ignored = NoGradient.enter()) {
+                written = mlp.forwardWithInputGradient(x).get(1).toFloatArray();
+            }
+            assertThat(autograd).hasSize(ROWS * INPUT);
+            for (int k = 0; k < autograd.length; k++) {
+                assertThat(autograd[k]).as("∂Q/∂x[%d]", k).isCloseTo(written[k], within(1e-5f + 1e-4f * Math.abs(written[k])));
+            }
+        }
+    }
+
+    @Test
     void refusesSeveralOrSquashedOutputs() {
         Mlp two = Mlp.builder().setInputSize(3).setHiddenSizes(List.of(4)).setOutputSize(2)
                 .build(manager, new SplittableRandom(1));
@@ -134,6 +178,7 @@ class MlpInputGradientTest {
         NDArray x = manager.zeros(new Shape(2, 3));
         assertThatThrownBy(() -> two.forwardWithInputGradient(x)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> squashed.forwardWithInputGradient(x)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> two.inputGradient(x)).isInstanceOf(IllegalStateException.class);
     }
 
     private void checkInputGradient(Mlp mlp) {

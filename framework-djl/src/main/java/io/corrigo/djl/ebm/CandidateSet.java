@@ -1,7 +1,6 @@
 package io.corrigo.djl.ebm;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.corrigo.djl.NoGradient;
@@ -134,9 +133,8 @@ public final class CandidateSet {
 
     /** {@code ∇ₐQ} of every row, row-major {@code (N·B, d_a)}, without recording gradients. */
     public float[] actionGradients(EnergyNetwork network) {
-        try (NDManager step = owner.newSubManager(); NoGradient ignored = NoGradient.enter()) {
-            NDList out = network.forwardWithActionGradient(upload(step));
-            return out.get(1).toFloatArray();
+        try (NDManager step = owner.newSubManager()) {
+            return network.actionGradient(upload(step)).toFloatArray();
         }
     }
 }

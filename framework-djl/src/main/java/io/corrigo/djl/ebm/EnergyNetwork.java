@@ -68,6 +68,17 @@ public final class EnergyNetwork implements AutoCloseable {
         return new NDList(both.get(0), both.get(1).get(actionColumns));
     }
 
+    /**
+     * {@code ∇ₐQ} of each row, shape {@code (rows, d_a)}, not differentiable (see
+     * {@link Mlp#inputGradient}): what Langevin sampling needs, at the cost of one forward and one
+     * backward to the input.
+     *
+     * @since 1.4
+     */
+    public NDArray actionGradient(NDArray stateActions) {
+        return mlp.inputGradient(stateActions).get(actionColumns);
+    }
+
     /** {@code Q} of each row without recording, shape {@code (rows, 1)}; intermediates are closed. */
     public NDArray predict(NDArray stateActions) {
         return mlp.predict(stateActions);
