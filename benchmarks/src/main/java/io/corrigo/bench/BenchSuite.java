@@ -26,16 +26,18 @@ import java.util.regex.PatternSyntaxException;
 public final class BenchSuite {
 
     private static final String USAGE = """
-            usage: ./corrigo bench [--rounds N] [--warmup S] [--measure S] [--filter REGEX] [--no-python] [--out FILE]
+            usage: ./corrigo bench [--rounds N] [--warmup S] [--measure S] [--filter REGEX] [--no-python] [--no-study] [--out FILE]
               --rounds N      process pairs (Corrigo, Python, Python with tuned malloc) to alternate; default 5
               --warmup S      seconds of warm-up per row and process; default 2
               --measure S     seconds of timed calls per row and process; default 3
               --filter REGEX  only rows whose key matches (keys: MlpBench.trainStep batch=32, EnergyBench.actDfo ...);
-                              the matrix-product row that sets the FP32 limit always runs
+                              the matrix-product row that sets the FP32 limit always runs; the quickstart
+                              study with 1 and 2 workers is "Study.quickstart workers=1,2"
               --no-python     Corrigo's side only
+              --no-study      skip the quickstart study throughput rows (about a minute per round)
               --out FILE      also write the report there; default runs/bench/bench-<time>.md""";
 
-    record Options(int rounds, double warmup, double measure, Pattern filter, boolean python, Path out) {
+    record Options(int rounds, double warmup, double measure, Pattern filter, boolean python, boolean study, Path out) {
     }
 
     private BenchSuite() {
@@ -59,12 +61,17 @@ public final class BenchSuite {
         double measure = 3;
         Pattern filter = Pattern.compile("");
         boolean python = true;
+        boolean study = true;
         Path home = Path.of(System.getProperty("corrigo.home", "."));
         Path out = home.resolve("runs/bench/bench-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".md");
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--no-python")) {
                 python = false;
+                continue;
+            }
+            if (a.equals("--no-study")) {
+                study = false;
                 continue;
             }
             if (a.equals("-h") || a.equals("--help")) {
@@ -91,11 +98,13 @@ public final class BenchSuite {
             }
         }
         Pattern selected = filter;
-        if (Row.all().stream().noneMatch(r -> selected.matcher(r.key()).find())) {
-            throw new IllegalArgumentException("--filter " + filter + " matches no row; rows: "
-                    + Row.all().stream().map(Row::key).toList());
+        boolean studyMatches = selected.matcher(StudyThroughput.KEY).find();
+        if (Row.all().stream().noneMatch(r -> selected.matcher(r.key()).find()) && !studyMatches) {
+            List<String> keys = new ArrayList<>(Row.all().stream().map(Row::key).toList());
+            keys.add(StudyThroughput.KEY);
+            throw new IllegalArgumentException("--filter " + filter + " matches no row; rows: " + keys);
         }
-        return new Options(rounds, warmup, measure, filter, python, out);
+        return new Options(rounds, warmup, measure, filter, python, study && studyMatches, out);
     }
 
     private static int positiveInt(String option, String value) {
@@ -130,6 +139,11 @@ public final class BenchSuite {
         log.print(header);
         Optional<String> noPython = o.python() ? PythonReference.ensure(log) : Optional.of("--no-python");
         noPython.ifPresent(why -> log.println("bench: Corrigo's side only (" + why + ")"));
+        StudyThroughput study = new StudyThroughput(Path.of(System.getProperty("corrigo.home", ".")).toAbsolutePath());
+        Optional<String> noStudy = o.study() ? study.unavailable() : Optional.of("not selected");
+        if (o.study() && noStudy.isPresent()) {
+            log.println("bench: no study throughput rows (" + noStudy.get() + ")");
+        }
         Path work = Files.createTempDirectory("corrigo-bench");
         Path script = PythonReference.script(work);
         String keys = String.join("|", rows.stream().filter(Row::python).map(Row::key).toList());
@@ -154,10 +168,13 @@ public final class BenchSuite {
                     line += String.format(Locale.ROOT, ", Python%s %.0f s", tunedMalloc ? " (malloc tuned)" : "", seconds(t1));
                 }
             }
+            if (noStudy.isEmpty()) {
+                line += study.round(round, work);
+            }
             log.println(line);
         }
         String report = header + (torch.isEmpty() ? "" : "Python: " + PythonReference.PYTHON + ", torch " + torch
-                + ", OPENBLAS_NUM_THREADS=1\n") + "\n" + new Report(corrigo, python, tuned).markdown();
+                + ", OPENBLAS_NUM_THREADS=1\n") + "\n" + new Report(corrigo, python, tuned).markdown() + study.markdown();
         log.println();
         log.print(report.substring(header.length()));
         Files.createDirectories(o.out().toAbsolutePath().getParent());

@@ -35,6 +35,30 @@ class BenchSuiteTest {
     }
 
     @Test
+    void selectsTheStudyRowsByFilterAndSkipsThemOnRequest() {
+        assertThat(BenchSuite.parse(new String[] {}).study()).isTrue();
+        assertThat(BenchSuite.parse(new String[] {"--filter", "Study"}).study()).isTrue();
+        assertThat(BenchSuite.parse(new String[] {"--filter", "PredictBench"}).study()).isFalse();
+        assertThat(BenchSuite.parse(new String[] {"--no-study"}).study()).isFalse();
+        assertThatThrownBy(() -> BenchSuite.parse(new String[] {"--filter", "Stdy"}))
+                .hasMessageContaining("Study.quickstart workers=1,2");
+    }
+
+    @Test
+    void studyTableGivesTrialsPerMinuteAndTheSpeedUpOfTheSameRound(@TempDir Path dir) {
+        StudyThroughput study = new StudyThroughput(dir);
+        assertThat(study.markdown()).isEmpty();
+        assertThat(study.unavailable()).hasValueSatisfying(why -> assertThat(why).contains("no ./corrigo launcher"));
+        study.add(1, 36);
+        study.add(2, 20);
+        study.add(1, 40);
+        study.add(2, 25);
+        assertThat(study.markdown())
+                .contains("| 1 | 38.0 s [36.0–40.0] | 14.2 | — |")
+                .contains("| 2 | 22.5 s [20.0–25.0] | 24.0 | **1.70×** [1.60–1.80] |");
+    }
+
+    @Test
     void runsTheJmhSideInASecondJvmAndWritesTheReport(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("report.md");
         BenchSuite.Options options = BenchSuite.parse(new String[] {"--rounds", "1", "--warmup", "0.2", "--measure",

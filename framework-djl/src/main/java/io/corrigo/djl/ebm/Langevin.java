@@ -11,8 +11,8 @@ import java.util.random.RandomGenerator;
  * a ← clip(a + clip(δ, ±deltaClip), −1, 1)
  * η_k = (η_0 − η_f)·(1 − k/(K−1))² + η_f     (polynomial schedule, power 2; η_0 when K = 1)
  * </pre>
- * The chains are detached: the gradient comes from a forward without recording
- * ({@link EnergyNetwork#forwardWithActionGradient} under no-grad), and the update is done in Java.
+ * The chains are detached: the gradient comes from libtorch's backward to the actions alone
+ * ({@link EnergyNetwork#actionGradient}), and the update is done in Java.
  * Immutable; thread-safe.
  *
  * @since 1.1
