@@ -18,23 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Feature("run, validate, plugins, results")
 class CommandLineIT {
 
-    private static final String TINY = """
-            name: tiny
-            seeds: [1, 2]
-            budget: {episodes: 3, evalEvery: 3, evalEpisodes: 5}
-            environments:
-              - id: two-route
-            feedback:
-              - id: absolute
-                label: accurate
-              - id: absolute
-                label: gaussian
-                noise: {gaussian: true}
-            learners:
-              - id: bc
-                hiddenSizes: [32, 32]
-                endOfEpisodeUpdates: 50
-            """;
+    private static final String TINY = Distribution.TINY;
 
     private static final String BROKEN = """
             name: broken

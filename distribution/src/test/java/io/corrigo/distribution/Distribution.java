@@ -23,6 +23,25 @@ final class Distribution {
         return home().resolve("bundles");
     }
 
+    /** A study of 4 small trials (two-route, two feedback conditions, bc, seeds 1 and 2), a few seconds each. */
+    static final String TINY = """
+            name: tiny
+            seeds: [1, 2]
+            budget: {episodes: 3, evalEvery: 3, evalEpisodes: 5}
+            environments:
+              - id: two-route
+            feedback:
+              - id: absolute
+                label: accurate
+              - id: absolute
+                label: gaussian
+                noise: {gaussian: true}
+            learners:
+              - id: bc
+                hiddenSizes: [32, 32]
+                endOfEpisodeUpdates: 50
+            """;
+
     static Path knnJar() {
         return Path.of(System.getProperty("corrigo.knnJar")).toAbsolutePath();
     }

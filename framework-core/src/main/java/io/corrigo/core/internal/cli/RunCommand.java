@@ -7,6 +7,7 @@ import com.google.inject.Stage;
 import io.corrigo.api.run.ComputeDevice;
 import io.corrigo.core.internal.djl.DjlRuntime;
 import io.corrigo.core.internal.osgi.FelixHost;
+import io.corrigo.core.internal.spec.StudyLoader;
 import io.corrigo.core.internal.spec.StudySpec;
 import io.corrigo.core.internal.report.HostReportData;
 import io.corrigo.core.internal.report.LiveHub;
@@ -15,8 +16,6 @@ import io.corrigo.core.internal.store.StoreQueries;
 import io.corrigo.reports.site.ReportServer;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,18 +42,8 @@ final class RunCommand implements Callable<Integer> {
             description = "Override a field, e.g. --set budget.episodes=5 --set learners[bc].learningRate=1e-3.")
     List<String> overrides = new ArrayList<>();
 
-    @Option(names = "--json", description = "Print the results as JSON on standard output.")
-    boolean json;
-
-    @Option(names = "--workers", paramLabel = "N", description = "Trials run in parallel (default: the number of cores).")
-    Integer workers;
-
-    @Option(names = "--no-server", description = "Do not serve the live report site during the run.")
-    boolean noServer;
-
-    @Option(names = "--linger", paramLabel = "SECONDS", description = "Keep the report site up this long after the study"
-            + " ends, so open pages receive the final state (default: 3). ./corrigo serve shows stored studies any time.")
-    int linger = 3;
+    @Mixin
+    RunOptions options;
 
     @Mixin
     HostOptions host;
@@ -64,6 +53,13 @@ final class RunCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Option(names = "--resume", description = "Continue the newest run of this study if it was interrupted, cancelled or"
+            + " crashed: finished and failed trials are kept, the others run again from scratch.")
+    boolean resume;
+
+    /** Set by {@code resume NAME}: continue the newest stored run of this study instead of reading a file. */
+    String resumeName;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -75,42 +71,56 @@ final class RunCommand implements Callable<Integer> {
         CountDownLatch finished = new CountDownLatch(1);
         try (FelixHost felix = Hosts.start(paths);
              Interrupts.Registration hostHook = Interrupts.register(felix::close);
-             Interrupts.Registration runHook = Interrupts.register(() -> cancelAndWait(cancelled, finished))) {
-            StudySpec s = Hosts.loader(felix.catalog()).load(study, study.toString(), overrides);
+             Interrupts.Registration runHook = Interrupts.register(() -> cancelAndWait(cancelled, finished));
+             Store store = Store.open(paths.database())) {
+            StudyLoader loader = Hosts.loader(felix.catalog());
+            RunTarget target = resumeName != null ? RunTarget.fromStore(loader, store, resumeName)
+                    : RunTarget.fromFile(loader, store, study, overrides, resume, System.err);
+            StudySpec s = target.spec();
             ComputeDevice device = DjlRuntime.resolve(s.device()).orElseThrow();
             DjlRuntime.engine();
             System.err.printf(java.util.Locale.ROOT, "Matrix products: MKL Intel path %s; one core %.0f GFLOP/s%n",
                     io.corrigo.core.internal.djl.MklIntelPath.describe(), DjlRuntime.gemmRate());
-            String text = Files.readString(study, StandardCharsets.UTF_8);
-            int pool = workers != null ? Math.max(1, workers) : Runtime.getRuntime().availableProcessors();
-            System.err.printf("Study '%s': %d trials on %s, %d worker(s); results go to %s%n", s.name(), s.trialCount(),
-                    device, Math.min(pool, s.trialCount()), paths.database());
+            int pool = options.workers != null ? Math.max(1, options.workers) : Runtime.getRuntime().availableProcessors();
+            int count = target.trialCount();
+            if (target.resumeOf() == null) {
+                System.err.printf("Study '%s': %d trials on %s, %d worker(s); results go to %s%n", s.name(), count,
+                        device, Math.min(pool, count), paths.database());
+            } else {
+                System.err.printf("Resuming run #%d of '%s' (%s): %d of %d trials to run on %s, %d worker(s); results go"
+                        + " to %s%n", target.resumeOf().id(), s.name(), target.resumeOf().state(), count, s.trialCount(), device,
+                        Math.max(1, Math.min(pool, count)), paths.database());
+            }
             StudyExecution.Result result;
             LiveHub live = new LiveHub();
-            try (Store store = Store.open(paths.database());
-                 StoreQueries queries = StoreQueries.open(paths.database());
-                 ReportServer site = noServer ? null : Sites.start(new HostReportData(queries, live, Sites.plugins(
+            try (StoreQueries queries = StoreQueries.open(paths.database());
+                 ReportServer site = options.noServer ? null : Sites.start(new HostReportData(queries, live, Sites.plugins(
                          injector.getInstance(PluginListing.class), felix.registry(), injector.getInstance(ObjectMapper.class))),
                          live, report);
-                 ConsoleProgress progress = new ConsoleProgress(System.err, s.name(), s.trialCount(), s.budget().episodes(),
-                         System.console() != null && !json)) {
-                result = injector.getInstance(StudyExecution.class).run(s, text, device, felix.catalog(), store, pool,
-                        progress, live, id -> {
-                            if (site != null) {
-                                System.err.println("Live report: " + Sites.studyUrl(site, id));
-                            }
-                        }, cancelled);
+                 ConsoleProgress progress = new ConsoleProgress(System.err, s.name(), count, s.budget().episodes(),
+                         System.console() != null && !options.json)) {
+                StudyExecution execution = injector.getInstance(StudyExecution.class);
+                java.util.function.LongConsumer announce = id -> {
+                    if (site != null) {
+                        System.err.println("Live report: " + Sites.studyUrl(site, id));
+                    }
+                };
+                result = target.resumeOf() == null
+                        ? execution.run(s, target.text(), device, felix.catalog(), store, pool, progress, live, announce,
+                                cancelled)
+                        : execution.resume(target.resumeOf(), s, target.trials(), device, felix.catalog(), store, pool,
+                                progress, live, announce, cancelled);
                 progress.close();
-                if (site != null && linger > 0 && !cancelled.get()) {
-                    Thread.sleep(linger * 1000L);
+                if (site != null && options.linger > 0 && !cancelled.get()) {
+                    Thread.sleep(options.linger * 1000L);
                 }
                 ResultsView view = injector.getInstance(ResultsView.class);
-                out.print(json ? view.json(store, result.study()) + "\n" : "\n" + view.text(store, result.study()));
+                out.print(options.json ? view.json(store, result.study()) + "\n" : "\n" + view.text(store, result.study()));
                 out.flush();
             }
-            if (!json) {
+            if (!options.json) {
                 System.err.printf("Stored as run #%d of '%s'. Show again: ./corrigo results %s (table) or ./corrigo serve"
-                        + " (report site)%n", result.study().id(), s.name(), s.name());
+                        + " (report site)%n", result.study().id(), s.name(), Shell.quote(s.name()));
             }
             if (cancelled.get()) {
                 return ExitCodes.CANCELLED;

@@ -14,10 +14,14 @@ import io.corrigo.core.internal.run.TrialSink;
 import io.corrigo.core.internal.spec.StudySpec;
 import io.corrigo.core.internal.store.Store;
 import io.corrigo.core.internal.store.StoredStudy;
+import io.corrigo.core.internal.store.StoredTrial;
 import jakarta.inject.Inject;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongConsumer;
 
@@ -46,6 +50,53 @@ final class StudyExecution {
         int pool = Math.max(1, Math.min(workers, trials.size()));
         String manifest = manifests.build(spec, device, catalog, pool);
         long id = store.createStudy(spec.name(), spec.source(), device.toString(), specText, manifest, trials);
+        return execute(id, spec, trials, device, catalog, store, pool, progress, live, onCreated, cancelled);
+    }
+
+    /**
+     * The trials of stored run {@code stored} that a resume runs again: those cancelled (never
+     * started, or stopped midway), in plan order. Done and failed trials are kept as they are.
+     *
+     * @throws UserInputException if the run cannot be resumed, or if {@code spec} (its stored text
+     *         read with the plugins installed now) plans other trials than the run recorded
+     */
+    static List<Trial> remaining(Store store, StoredStudy stored, StudySpec spec) {
+        if (!Store.RESUMABLE.contains(stored.state())) {
+            throw new UserInputException("run #" + stored.id() + " of '" + stored.name() + "' is " + stored.state()
+                    + ", so there is nothing to resume (only " + String.join(", ", Store.RESUMABLE) + " runs continue)."
+                    + " Start a new run with ./corrigo run " + Shell.quote(stored.source()));
+        }
+        Map<String, Trial> planned = new LinkedHashMap<>();
+        Planner.plan(spec).forEach(t -> planned.put(t.key(), t));
+        List<StoredTrial> recorded = store.trials(stored.id());
+        Set<String> recordedKeys = new LinkedHashSet<>();
+        recorded.forEach(t -> recordedKeys.add(t.key()));
+        if (!recordedKeys.equals(planned.keySet())) {
+            Set<String> missing = new LinkedHashSet<>(recordedKeys);
+            missing.removeAll(planned.keySet());
+            throw new UserInputException("run #" + stored.id() + " of '" + stored.name() + "' cannot be resumed: its study,"
+                    + " read with the plugins installed now, plans other trials than the run recorded (" + recordedKeys.size()
+                    + " recorded, " + planned.size() + " planned" + (missing.isEmpty() ? "" : "; no longer planned: "
+                    + String.join(", ", missing.stream().limit(3).toList())) + "). Start a new run instead.");
+        }
+        return recorded.stream().filter(t -> "cancelled".equals(t.state())).map(t -> planned.get(t.key())).toList();
+    }
+
+    /** Continues stored run {@code stored}: reopens it and runs {@code trials} (see {@link #remaining}). */
+    Result resume(StoredStudy stored, StudySpec spec, List<Trial> trials, ComputeDevice device, PluginCatalog catalog,
+                  Store store, int workers, TrialListener progress, LiveHub live, LongConsumer onCreated,
+                  AtomicBoolean cancelled) {
+        if (!store.reopenStudy(stored.id())) {
+            throw new UserInputException("run #" + stored.id() + " of '" + stored.name() + "' is no longer resumable"
+                    + " (another process continued or ended it)");
+        }
+        int pool = Math.max(1, Math.min(workers, trials.size()));
+        return execute(stored.id(), spec, trials, device, catalog, store, pool, progress, live, onCreated, cancelled);
+    }
+
+    private Result execute(long id, StudySpec spec, List<Trial> trials, ComputeDevice device, PluginCatalog catalog,
+                           Store store, int pool, TrialListener progress, LiveHub live, LongConsumer onCreated,
+                           AtomicBoolean cancelled) {
         Map<String, Long> trialIds = new HashMap<>();
         store.trials(id).forEach(t -> trialIds.put(t.key(), t.id()));
         TrialListener listener = TrialListeners.both(progress, live.listenerFor(id, trialIds));
@@ -77,9 +128,12 @@ final class StudyExecution {
             live.studyFinished(id, "crashed");
             throw e;
         }
-        String state = cancelled.get() ? "cancelled" : outcome.failed() > 0 ? "failed" : "finished";
+        boolean anyFailed = store.trials(id).stream().anyMatch(t -> "failed".equals(t.state()));
+        String state = cancelled.get() ? "cancelled" : anyFailed ? "failed" : "finished";
         store.finishStudy(id, state);
         live.studyFinished(id, state);
-        return new Result(store.latest(spec.name()).orElseThrow(), outcome);
+        StoredStudy stored = store.studies().stream().filter(st -> st.id() == id).findFirst().orElseThrow();
+        return new Result(stored, new LocalScheduler.Outcome(outcome.finished(),
+                anyFailed ? Math.max(1, outcome.failed()) : outcome.failed(), outcome.cancelled()));
     }
 }

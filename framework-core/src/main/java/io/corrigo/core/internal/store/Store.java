@@ -105,6 +105,41 @@ public final class Store implements AutoCloseable {
         });
     }
 
+    /** The states of a run that {@link #reopenStudy} can continue. */
+    public static final List<String> RESUMABLE = List.of(INTERRUPTED, "cancelled", "crashed");
+
+    /**
+     * Reopens the run {@code studyId} that ended {@link #RESUMABLE unfinished}, to continue it in this
+     * process: the run is {@code running} again (under this process's lock), its cancelled trials are
+     * pending again with anything a partial attempt left removed; done and failed trials stay as
+     * they are. Returns false, changing nothing, when the run is not in a resumable state.
+     */
+    public synchronized boolean reopenStudy(long studyId) {
+        return transaction(() -> {
+            try (PreparedStatement p = connection.prepareStatement("UPDATE studies SET state = 'running', finished_at = NULL"
+                    + " WHERE id = ? AND state IN (?, ?, ?)")) {
+                bind(p, new Object[] {studyId, RESUMABLE.get(0), RESUMABLE.get(1), RESUMABLE.get(2)});
+                if (p.executeUpdate() != 1) {
+                    return false;
+                }
+            }
+            for (String table : List.of("evaluations", "metrics", "rollouts")) {
+                execute("DELETE FROM " + table + " WHERE trial_id IN (SELECT id FROM trials WHERE study_id = ? AND state"
+                        + " = 'cancelled')", studyId);
+            }
+            execute("UPDATE trials SET state = 'pending', error = NULL, started_at = NULL, finished_at = NULL"
+                    + " WHERE study_id = ? AND state = 'cancelled'", studyId);
+            locks.hold(studyId);   // before the commit, as in createStudy
+            return true;
+        });
+    }
+
+    /** The study text a run was started from, as stored. */
+    public synchronized Optional<String> specYaml(long studyId) {
+        return query("SELECT spec_yaml FROM studies WHERE id = ?", rs -> rs.getString(1), studyId).stream()
+                .filter(java.util.Objects::nonNull).findFirst();
+    }
+
     /** Marks a trial as running. */
     public synchronized void markRunning(long studyId, Trial trial) {
         update("UPDATE trials SET state = 'running', started_at = ? WHERE study_id = ? AND trial_key = ?",

@@ -112,4 +112,31 @@ class StoreTest {
             assertThat(store.evaluations(id)).isEmpty();
         }
     }
+    @Test
+    void reopeningAnInterruptedRunKeepsDoneAndFailedTrialsAndMakesTheOthersPendingUnderThisProcess() {
+        long id;
+        try (Store store = Store.open(dir.resolve("o.db"))) {
+            id = store.createStudy("stored", "s.yaml", "cpu", "the study text", "{}", trials);
+            store.commitTrial(id, new TrialResult(trials.get(0), List.of(new EvaluationPoint(5, 10, 7, -1, 0.8, Effort.NONE)),
+                    List.of(), Effort.NONE, 10, java.util.Map.of(), List.of()));
+            store.failTrial(id, trials.get(1), "boom", 5);
+            store.markRunning(id, trials.get(2));
+        }
+        try (Store store = Store.open(dir.resolve("o.db"))) {
+            assertThat(store.latest("stored").orElseThrow().state()).isEqualTo(Store.INTERRUPTED);
+            assertThat(store.specYaml(id)).contains("the study text");
+            assertThat(store.reopenStudy(id)).isTrue();
+            assertThat(store.latest("stored").orElseThrow().state()).isEqualTo("running");
+            assertThat(store.trials(id)).extracting(StoredTrial::state).containsExactly("done", "failed", "pending");
+            assertThat(store.evaluations(id).get(store.trials(id).get(0).id())).hasSize(1);
+            try (Store reader = Store.open(dir.resolve("o.db"))) {
+                // this process holds the reopened run's lock: another process sees it running, not abandoned
+                assertThat(reader.latest("stored").orElseThrow().state()).isEqualTo("running");
+                assertThat(reader.reopenStudy(id)).isFalse();
+            }
+            store.finishStudy(id, "finished");
+            assertThat(store.reopenStudy(id)).isFalse();
+            assertThat(store.latest("stored").orElseThrow().state()).isEqualTo("finished");
+        }
+    }
 }
