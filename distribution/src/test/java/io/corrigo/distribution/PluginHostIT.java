@@ -65,7 +65,7 @@ class PluginHostIT {
 
     @Test
     void aDropInThatCannotResolveIsListedWithTheReasonAndTheHostKeepsWorking() throws Exception {
-        BrokenBundle.write(dropins.resolve("broken.jar"));
+        TestBundles.broken(dropins.resolve("broken.jar"));
         try (FelixHost host = FelixHost.start(Distribution.bundles(), dropins, Duration.ofMillis(200))) {
             BundleStatus broken = host.bundles().stream().filter(b -> b.file().equals("broken.jar")).findFirst().orElseThrow();
             assertThat(broken.origin()).isEqualTo("dropins");

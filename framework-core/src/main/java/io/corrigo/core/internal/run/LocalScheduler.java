@@ -29,6 +29,8 @@ public final class LocalScheduler {
 
     private static final long TICK_MILLIS = 100;
     private static final int STACK_FRAMES = 15;
+    /** Frames of the host's trial code: the frame above the first of them is the plugin call. */
+    private static final String HOST_FRAMES = "io.corrigo.core.internal.run.";
 
     /** How long a stopped run waits for its running trials to end their episode before it leaves them. */
     public static final Duration STOP_GRACE = Duration.ofSeconds(10);
@@ -210,19 +212,39 @@ public final class LocalScheduler {
         }
     }
 
-    /** What the timeout message says: the limit, where the trial was, and the top of its thread's stack. */
+    /**
+     * What the timeout message says: the plugin call that did not return, the limit, where the trial
+     * was (episode and step) and the top of its thread's stack.
+     */
     private static String timedOut(Attempt a, Duration limit) {
-        String name = a.thread.getName();
-        int colon = name.indexOf(": ");
-        String where = colon >= 0 ? " during " + name.substring(colon + 2) : "";
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
-                "timed out after %d s (the trial time limit: budget.trialTimeLimit or the learner's trialTimeLimit)%s; "
-                        + "its thread was at:", limit.toSeconds(), where));
         StackTraceElement[] stack = a.thread.getStackTrace();
+        String where = TrialRunner.whereIs(a.thread).map(w -> " at " + w).orElseGet(() -> {
+            String name = a.thread.getName();
+            int colon = name.indexOf(": ");
+            return colon >= 0 ? " during " + name.substring(colon + 2) : "";
+        });
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "timed out%s after %d s%s (the trial time limit:"
+                + " budget.trialTimeLimit or the learner's trialTimeLimit); its thread was at:", pluginCall(stack),
+                limit.toSeconds(), where));
         for (int i = 0; i < Math.min(STACK_FRAMES, stack.length); i++) {
             b.append("\n    at ").append(stack[i]);
         }
         return b.toString();
+    }
+
+    /** {@code " in Learner.act()"}: the method the host's trial code called last, from the stack; or empty. */
+    static String pluginCall(StackTraceElement[] stack) {
+        for (int i = 1; i < stack.length; i++) {
+            if (stack[i].getClassName().startsWith(HOST_FRAMES)) {
+                StackTraceElement called = stack[i - 1];
+                if (called.getClassName().startsWith(HOST_FRAMES)) {
+                    return "";
+                }
+                String type = called.getClassName().substring(called.getClassName().lastIndexOf('.') + 1);
+                return " in " + type + "." + called.getMethodName() + "()";
+            }
+        }
+        return "";
     }
 
     private static boolean done(List<Attempt> running) {

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -45,6 +46,9 @@ public final class TrialRunner {
     public static final long EVALUATION_SEED_BASE = 100_001L;
     /** Cells per axis of the action landscapes recorded in evaluation rollouts. */
     static final int LANDSCAPE_RESOLUTION = 41;
+
+    /** The sessions running now, by thread, for {@link #whereIs}. */
+    private static final Map<Thread, Session> LIVE = new ConcurrentHashMap<>();
 
     private final PluginCatalog catalog;
     private final Budget budget;
@@ -65,12 +69,26 @@ public final class TrialRunner {
         this.workRoot = workRoot;
     }
 
+    /**
+     * Where the trial running on {@code thread} is, e.g. {@code training episode 3, step 17}, for a
+     * watchdog on another thread; empty when no trial runs there.
+     */
+    public static Optional<String> whereIs(Thread thread) {
+        Session s = LIVE.get(thread);
+        if (s == null) {
+            return Optional.empty();
+        }
+        int step = s.step;
+        return Optional.of(s.where + (step > 0 ? ", step " + step : ""));
+    }
+
     /** Runs {@code trial} to the end of its budget, or until {@code cancelled}. */
     public TrialResult run(Trial trial, TrialListener listener, BooleanSupplier cancelled) throws TrialFailedException {
         long start = System.nanoTime();
         HostRunContext context = new HostRunContext(trial.key(), trial.seed(), device,
                 workRoot.resolve(trial.key().replace('/', '_')), cancelled);
         Session s = new Session(trial, context, listener);
+        LIVE.put(Thread.currentThread(), s);
         try (Environment env = create(PluginKind.ENVIRONMENT, trial.environment(), trial, env(trial, context));
              Learner learner = learner(trial, env, context);
              FeedbackSimulator feedback = feedback(trial, env, context)) {
@@ -96,6 +114,8 @@ public final class TrialRunner {
         } catch (Exception | LinkageError | AssertionError | StackOverflowError | OutOfMemoryError e) {
             // a plugin's failure, even a missing class or a blown stack, fails its trial, not the study
             throw new TrialFailedException(trial.key(), trial.seed(), s.where + ": " + e, e);
+        } finally {
+            LIVE.remove(Thread.currentThread(), s);
         }
         return new TrialResult(trial, s.evaluations, s.metrics, s.effort(), (System.nanoTime() - start) / 1_000_000,
                 context.notes(), s.rollouts);
@@ -145,11 +165,13 @@ public final class TrialRunner {
         private long feedbackEvents;
         private long teacherSteps;
         private long takeovers;
-        private String where = "creating plugins";
+        private volatile String where = "creating plugins";
+        private volatile int step;
 
         /** Notes the phase for failure messages, and in the thread's name for the watchdog and thread dumps. */
         private void at(String phase) {
             where = phase;
+            step = 0;
             Thread t = Thread.currentThread();
             if (t.getName().startsWith("corrigo-trial ")) {
                 t.setName("corrigo-trial " + trial.key() + ": " + phase);
@@ -191,6 +213,7 @@ public final class TrialRunner {
             RolloutRecorder recorder = episode == 1 || episode % budget.evalEvery() == 0
                     ? new RolloutRecorder("training", episode) : null;
             for (int t = 1; t <= env.maxSteps(); t++) {
+                step = t;
                 if (recorder != null) {
                     recorder.before(env, t);
                 }
@@ -244,6 +267,7 @@ public final class TrialRunner {
                 double lastProgress = 0;
                 RolloutRecorder recorder = j == 0 ? new RolloutRecorder("evaluation", episode) : null;
                 for (int t = 1; t <= env.maxSteps(); t++) {
+                    step = t;
                     if (recorder != null) {
                         recorder.before(env, t);
                     }

@@ -176,8 +176,8 @@ class TrialRunnerTest {
         assertThat(outcome).isEqualTo(new LocalScheduler.Outcome(1, 1, 0));
         assertThat(finished).containsExactly("line/oracle/table/seed-2");
         assertThat(failures).singleElement().asString()
-                .contains("trial line/oracle/table/seed-1 (seed 1) failed: timed out after 2 s")
-                .contains("during training episode 2")
+                .contains("trial line/oracle/table/seed-1 (seed 1) failed: timed out in TableLearner.act() after 2 s"
+                        + " at training episode 2, step 1 (the trial time limit")
                 .contains("io.corrigo.core.internal.fixtures.TableLearner.hang(TableLearner.java:");
     }
 

@@ -1,0 +1,58 @@
+package io.corrigo.distribution.sleepy;
+
+import io.corrigo.api.Action;
+import io.corrigo.api.Observation;
+import io.corrigo.api.learner.Learner;
+import io.corrigo.api.learner.Transition;
+import java.nio.file.Path;
+
+/** Acts with zeros, then hangs for good in {@code act()} (see {@link SleepyLearnerProvider}). */
+final class SleepyLearner implements Learner {
+
+    private final int hangAtStep;
+    private final int dimension;
+    private int steps;
+
+    SleepyLearner(int hangAtStep, int dimension) {
+        this.hangAtStep = hangAtStep;
+        this.dimension = dimension;
+    }
+
+    @Override
+    public Action act(Observation observation) {
+        if (++steps >= hangAtStep) {
+            while (true) {
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException ignored) {
+                    // a stuck plugin does not answer interrupts either
+                }
+            }
+        }
+        return Action.of(new float[dimension]);
+    }
+
+    @Override
+    public void startEpisode() {
+    }
+
+    @Override
+    public void observe(Transition transition) {
+    }
+
+    @Override
+    public void endEpisode() {
+    }
+
+    @Override
+    public void save(Path directory) {
+    }
+
+    @Override
+    public void load(Path directory) {
+    }
+
+    @Override
+    public void close() {
+    }
+}
