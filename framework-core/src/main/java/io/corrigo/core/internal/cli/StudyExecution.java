@@ -16,6 +16,7 @@ import io.corrigo.core.internal.store.Store;
 import io.corrigo.core.internal.store.StoredStudy;
 import io.corrigo.core.internal.store.StoredTrial;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -60,6 +61,11 @@ final class StudyExecution {
      * @throws UserInputException if the run cannot be resumed, or if {@code spec} (its stored text
      *         read with the plugins installed now) plans other trials than the run recorded
      */
+    /** Where run {@code id} of study {@code name} keeps its trials' work directories (saved policies among them). */
+    static Path artifacts(HostPaths paths, String name, long id) {
+        return paths.runs().resolve("artifacts").resolve(name + "-" + id);
+    }
+
     static List<Trial> remaining(Store store, StoredStudy stored, StudySpec spec) {
         if (!Store.RESUMABLE.contains(stored.state())) {
             throw new UserInputException("run #" + stored.id() + " of '" + stored.name() + "' is " + stored.state()
@@ -102,7 +108,7 @@ final class StudyExecution {
         TrialListener listener = TrialListeners.both(progress, live.listenerFor(id, trialIds));
         onCreated.accept(id);
         TrialRunner runner = new TrialRunner(catalog, spec.budget(), spec.demonstrations(), device,
-                paths.runs().resolve("artifacts").resolve(spec.name() + "-" + id));
+                artifacts(paths, spec.name(), id));
         TrialSink sink = new TrialSink() {
             @Override
             public void started(Trial trial) {

@@ -47,6 +47,9 @@ public final class TrialRunner {
     /** Cells per axis of the action landscapes recorded in evaluation rollouts. */
     static final int LANDSCAPE_RESOLUTION = 41;
 
+    /** Where in a trial's work directory its trained learner's state is kept. */
+    public static final String POLICY_DIRECTORY = "policy";
+
     /** The sessions running now, by thread, for {@link #whereIs}. */
     private static final Map<Thread, Session> LIVE = new ConcurrentHashMap<>();
 
@@ -69,6 +72,11 @@ public final class TrialRunner {
         this.workRoot = workRoot;
     }
 
+    /** The work directory of the trial {@code key} under a run's {@code workRoot}. */
+    public static Path workDirectory(Path workRoot, String key) {
+        return workRoot.resolve(key.replace('/', '_'));
+    }
+
     /**
      * Where the trial running on {@code thread} is, e.g. {@code training episode 3, step 17}, for a
      * watchdog on another thread; empty when no trial runs there.
@@ -86,7 +94,7 @@ public final class TrialRunner {
     public TrialResult run(Trial trial, TrialListener listener, BooleanSupplier cancelled) throws TrialFailedException {
         long start = System.nanoTime();
         HostRunContext context = new HostRunContext(trial.key(), trial.seed(), device,
-                workRoot.resolve(trial.key().replace('/', '_')), cancelled);
+                workDirectory(workRoot, trial.key()), cancelled);
         Session s = new Session(trial, context, listener);
         LIVE.put(Thread.currentThread(), s);
         try (Environment env = create(PluginKind.ENVIRONMENT, trial.environment(), trial, env(trial, context));
@@ -109,6 +117,7 @@ public final class TrialRunner {
                     s.evaluate(env, learner, episode);
                 }
             }
+            s.savePolicy(learner);
         } catch (TrialFailedException e) {
             throw e;
         } catch (Exception | LinkageError | AssertionError | StackOverflowError | OutOfMemoryError e) {
@@ -202,6 +211,21 @@ public final class TrialRunner {
             context.note("demonstrations", phase.describe(o, degraded ? "the expert of feedback '" + trial.feedback().label()
                     + "'" : "the scripted teacher of '" + trial.environment().id() + "'", learner instanceof DemonstrationLearner));
             metrics.addAll(context.drainEpisode(0));
+        }
+
+        /**
+         * Keeps the trained learner's state ({@link Learner#save}) in the trial's work directory, under
+         * {@value #POLICY_DIRECTORY}, for {@code corrigo export}; a learner that cannot save is noted, not failed.
+         */
+        void savePolicy(Learner learner) {
+            at("saving the learner's state");
+            Path dir = context.workDirectory().resolve(POLICY_DIRECTORY);
+            try {
+                java.nio.file.Files.createDirectories(dir);
+                learner.save(dir);
+            } catch (java.io.IOException | RuntimeException e) {
+                context.note("policy", "not saved: " + e);
+            }
         }
 
         void trainEpisode(Environment env, Learner learner, FeedbackSimulator feedback, int episode) {
