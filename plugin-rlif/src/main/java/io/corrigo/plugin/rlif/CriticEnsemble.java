@@ -3,6 +3,7 @@ package io.corrigo.plugin.rlif;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.norm.LayerNorm;
 import io.corrigo.djl.NoGradient;
 import io.corrigo.djl.TensorFiles;
 import java.io.IOException;
@@ -30,6 +31,13 @@ final class CriticEnsemble implements AutoCloseable {
     private final int members;
     private final int layers;
     private final Map<String, NDArray> parameters;
+    /** Per hidden layer: its width and a unit gain and zero shift for the fused normalisation. */
+    private final List<Shape> widths = new java.util.ArrayList<>();
+    private final List<NDArray> unitGains = new java.util.ArrayList<>();
+    private final List<NDArray> zeroShifts = new java.util.ArrayList<>();
+    private float polyakTau = Float.NaN;
+    private NDArray polyakKeep;
+    private NDArray polyakTake;
 
     CriticEnsemble(NDManager parent, int members, int inputs, List<Integer> hidden, RandomGenerator random) {
         manager = parent.newSubManager();
@@ -47,6 +55,11 @@ final class CriticEnsemble implements AutoCloseable {
                 java.util.Arrays.fill(ones, 1f);
                 p.put("l" + l + ".gain", parameter(ones, new Shape(members, 1, out)));
                 p.put("l" + l + ".shift", parameter(new float[members * out], new Shape(members, 1, out)));
+                float[] unit = new float[out];
+                java.util.Arrays.fill(unit, 1f);
+                widths.add(new Shape(out));
+                unitGains.add(TanhGaussianActor.constant(manager, unit));
+                zeroShifts.add(TanhGaussianActor.constant(manager, new float[out]));
             }
             in = out;
         }
@@ -66,9 +79,9 @@ final class CriticEnsemble implements AutoCloseable {
         NDArray h = inputs.expandDims(0);
         for (int l = 0; l < layers; l++) {
             h = h.matMul(p.get("l" + l + ".weight")).add(p.get("l" + l + ".bias"));
-            NDArray centred = h.sub(h.mean(new int[] {2}, true));
-            NDArray variance = centred.square().mean(new int[] {2}, true);
-            h = centred.div(variance.add(NORM_EPS).sqrt()).mul(p.get("l" + l + ".gain")).add(p.get("l" + l + ".shift"));
+            // libtorch's fused normalisation over each row, then every member's own gain and shift
+            h = LayerNorm.layerNorm(h, widths.get(l), unitGains.get(l), zeroShifts.get(l), NORM_EPS).singletonOrThrow()
+                    .mul(p.get("l" + l + ".gain")).add(p.get("l" + l + ".shift"));
             h = ai.djl.nn.Activation.relu(h);
         }
         h = h.matMul(p.get("l" + layers + ".weight")).add(p.get("l" + layers + ".bias"));
@@ -98,12 +111,19 @@ final class CriticEnsemble implements AutoCloseable {
 
     /** Polyak averaging: {@code this ← τ·online + (1 − τ)·this}. */
     void polyak(CriticEnsemble online, float tau) {
-        try (NoGradient ignored = NoGradient.enter();
-             NDArray keep = manager.create(1 - tau);
-             NDArray take = manager.create(tau)) {
+        if (tau != polyakTau) {
+            if (polyakKeep != null) {
+                polyakKeep.close();
+                polyakTake.close();
+            }
+            polyakTau = tau;
+            polyakKeep = TanhGaussianActor.constant(manager, 1 - tau);
+            polyakTake = TanhGaussianActor.constant(manager, tau);
+        }
+        try (NoGradient ignored = NoGradient.enter()) {
             for (Map.Entry<String, NDArray> e : parameters.entrySet()) {
-                try (NDArray moved = online.parameters.get(e.getKey()).mul(take)) {
-                    e.getValue().muli(keep).addi(moved);
+                try (NDArray moved = online.parameters.get(e.getKey()).mul(polyakTake)) {
+                    e.getValue().muli(polyakKeep).addi(moved);
                 }
             }
         }

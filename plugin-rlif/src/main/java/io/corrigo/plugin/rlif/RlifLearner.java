@@ -99,15 +99,18 @@ final class RlifLearner implements Learner, DemonstrationLearner {
         single.values().put(observationRow);
         try (NoGradient ignored = NoGradient.enter(); NDManager scope = manager.newSubManager()) {
             NDList heads = sac.actor().heads(single.upload(scope));
-            float[] mean = heads.get(0).toFloatArray();
-            float[] logStd = heads.get(1).toFloatArray();
+            // both heads in one read-back: [mean..., log std...]
+            float[] both = ai.djl.ndarray.NDArrays.concat(new NDList(heads.get(0), heads.get(1)), 1).toFloatArray();
+            int d = actionRow.length;
             SplittableRandom random = training ? RandomStreams.at(actSeed, acts++) : null;
-            for (int i = 0; i < mean.length; i++) {
-                if (!Float.isFinite(mean[i]) || !Float.isFinite(logStd[i])) {
+            for (int i = 0; i < d; i++) {
+                float mean = both[i];
+                float logStd = both[d + i];
+                if (!Float.isFinite(mean) || !Float.isFinite(logStd)) {
                     throw new IllegalStateException("rlif's actor is no longer finite after " + updates
-                            + " updates (mean " + mean[i] + ", log std " + logStd[i] + ")");
+                            + " updates (mean " + mean + ", log std " + logStd + ")");
                 }
-                double u = random == null ? mean[i] : mean[i] + Math.exp(logStd[i]) * random.nextGaussian();
+                double u = random == null ? mean : mean + Math.exp(logStd) * random.nextGaussian();
                 actionRow[i] = (float) Math.tanh(u);
             }
         }

@@ -50,6 +50,7 @@ final class SoftActorCritic implements AutoCloseable {
     /** α and H − H_target as tensors in engine memory (see {@link TanhGaussianActor#constant}). */
     private final NDArray temperatureScalar;
     private final NDArray entropyGap;
+    private final NDArray discount;
 
     SoftActorCritic(NDManager parent, RlifConfig config, int dObs, int dAct, RandomGenerator init) {
         this.config = config;
@@ -80,6 +81,7 @@ final class SoftActorCritic implements AutoCloseable {
         noiseValues = new float[b * dAct];
         temperatureScalar = TanhGaussianActor.constant(manager, 1f);
         entropyGap = TanhGaussianActor.constant(manager, 0f);
+        discount = TanhGaussianActor.constant(manager, (float) config.discount());
     }
 
     TanhGaussianActor actor() {
@@ -125,14 +127,15 @@ final class SoftActorCritic implements AutoCloseable {
                 for (int i = 1; i < subset.length; i++) {
                     min = min.minimum(qs.get(subset[i]));
                 }
-                backup = r.add(m.mul(min).mul((float) config.discount()));
+                backup = r.add(m.mul(min).mul(discount));
             }
             try (GradientTape tape = GradientTape.record()) {
                 NDArray qs = critic.forward(NDArrays.concat(new NDList(s, a), 1), critic.parameters());
                 NDArray l = qs.sub(backup.expandDims(0)).square().mean();
                 tape.backward(l);
-                loss = l.getFloat();
-                meanQ = qs.mean().getFloat();
+                float[] both = NDArrays.stack(new NDList(l, qs.mean())).toFloatArray();   // one read-back
+                loss = both[0];
+                meanQ = both[1];
             }
             criticAdam.step();
         }
@@ -153,8 +156,9 @@ final class SoftActorCritic implements AutoCloseable {
                 NDArray qs = critic.forward(NDArrays.concat(new NDList(s, sample.action()), 1), critic.detached(scope));
                 NDArray loss = sample.logProbability().mul(temperatureScalar).sub(qs.mean(new int[] {0})).mean();
                 tape.backward(loss);
-                entropy = -sample.logProbability().mean().getFloat();
-                value = loss.getFloat();
+                float[] both = NDArrays.stack(new NDList(sample.logProbability().mean(), loss)).toFloatArray();
+                entropy = -both[0];
+                value = both[1];
             }
             actorAdam.step();
         }

@@ -49,6 +49,13 @@ final class TanhGaussianActor implements AutoCloseable {
         }
     }
 
+    /** A vector in engine memory (see {@link #constant(NDManager, float)}). */
+    static NDArray constant(NDManager manager, float[] values) {
+        try (NDArray staged = manager.create(values)) {
+            return staged.duplicate();
+        }
+    }
+
     Map<String, NDArray> parameters() {
         return network.parameters();
     }
