@@ -50,11 +50,23 @@ final class Api {
             return cached("aggregate", s, baseline.orElse(""), () -> AggregateView.of(s, baseline));
         }));
         router.get("/api/studies/:id/events").handler(ctx -> {
+            long id;
             try {
-                events.open(ctx, id(ctx));
+                id = id(ctx);
             } catch (IllegalArgumentException e) {
                 error(ctx, 400, e.getMessage());
+                return;
             }
+            // the store is read off the event loop; the stream opens back on it
+            ctx.vertx().executeBlocking(() -> data.study(id).isPresent(), false).onComplete(known -> {
+                if (known.failed()) {
+                    error(ctx, 500, known.cause().toString());
+                } else if (!known.result()) {
+                    error(ctx, 404, "no study run " + id + ": " + ctx.request().path());
+                } else {
+                    events.open(ctx, id);
+                }
+            });
         });
         router.get("/api/events").handler(ctx -> events.open(ctx, -1));
         get(router, "/api/trials/:id", ctx -> TrialView.trial(data, id(ctx)));

@@ -45,6 +45,13 @@ class EventStreamTest {
     }
 
     @Test
+    void answersNotFoundForTheEventsOfAStudyThatDoesNotExist() {
+        assertThat(Http.get(server.url() + "api/studies/999/events").statusCode()).isEqualTo(404);
+        assertThat(Http.get(server.url() + "api/studies/x/events").statusCode()).isEqualTo(400);
+        assertThat(server.events().clients()).isEmpty();
+    }
+
+    @Test
     void deliversTheEventsOfItsStudyOnly() throws IOException {
         try (Socket socket = open("/api/studies/2/events")) {
             BufferedReader in = reader(socket);
