@@ -62,6 +62,9 @@ class LiveSiteIT {
             assertThat(browser.driver.findElement(By.id("matrix-table")).getText()).contains("95% CI").contains("2/2 seeds");
             assertThat(browser.js("return document.querySelectorAll('#curves canvas').length;")).isEqualTo(2L);
             browser.screenshot("live-study.png");
+            assertThat(run.waitFor(5, TimeUnit.MINUTES)).isTrue();
+            // the run's server is gone: the open page says so instead of reconnecting for ever
+            browser.await(d -> d.findElement(By.id("live")).getText().contains("the server that ran it has stopped"));
         } finally {
             assertThat(run.waitFor(5, TimeUnit.MINUTES)).isTrue();
         }
@@ -77,6 +80,7 @@ class LiveSiteIT {
             browser.await(d -> !d.findElements(By.cssSelector("#trials a[href*='trial?id=']")).isEmpty());
             browser.driver.findElements(By.cssSelector("#trials a[href*='trial?id=']")).get(0).click();
             browser.await(d -> ((Number) browser.js("return typeof Replay !== 'undefined' ? Replay.state.frames.length : 0;")).intValue() > 0);
+            browser.await(d -> d.findElement(By.id("live")).getText().contains("finished — up to date"));
             browser.driver.findElement(By.id("play")).click();
             browser.await(d -> Integer.parseInt(d.findElement(By.id("scene")).getAttribute("data-frame")) >= 5);
             browser.screenshot("live-trial.png");

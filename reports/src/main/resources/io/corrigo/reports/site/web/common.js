@@ -145,10 +145,25 @@ const Corrigo = (() => {
       el('a', { href: link(path), target: '_blank' }, 'JSON'));
   }
 
+  /**
+   * The indicator for a stream's connection state when what the page shows may have ended: a finished
+   * study or trial reads 'ended' while connected, and 'stopped' (the stream closed for good) when the
+   * server goes away — not an endless 'reconnecting'.
+   */
+  function liveState(node, source, connection, over) {
+    if (over && connection !== 'live') {
+      if (source) source.close();
+      setLive(node, 'stopped');
+    } else {
+      setLive(node, over && connection === 'live' ? 'ended' : connection);
+    }
+  }
+
   function setLive(node, state) {
     if (!node) return;
     node.className = 'live ' + state;
-    node.textContent = { live: '● live', reconnecting: '○ reconnecting…', closed: '○ offline', static: 'static copy', ended: '● up to date' }[state] || state;
+    node.textContent = { live: '● live', reconnecting: '○ reconnecting…', closed: '○ offline', static: 'static copy',
+      ended: '● finished — up to date', stopped: '● finished — the server that ran it has stopped' }[state] || state;
   }
 
   function showError(err) {
@@ -181,5 +196,5 @@ const Corrigo = (() => {
   }
 
   return { params, token, embedded, link, api, follow, throttle, el, fill, isNum, pct, range, int, fixed, duration, date,
-    successColour, colour, alpha, badge, table, exportLinks, setLive, showError, clearError, wireNav };
+    successColour, colour, alpha, badge, table, exportLinks, setLive, liveState, showError, clearError, wireNav };
 })();

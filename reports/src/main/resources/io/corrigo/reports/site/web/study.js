@@ -279,7 +279,10 @@
     loadAll();
     state.source = C.follow(base + '/events',
       ['episode', 'evaluation', 'trial-started', 'trial-finished', 'trial-failed', 'study-finished'],
-      (type) => { if (type === 'episode' || type === 'trial-started') refreshProgress(); else refreshAll(); },
-      (s) => C.setLive(document.getElementById('live'), s === 'live' && state.studyState && state.studyState !== 'running' ? 'ended' : s));
+      (type, data) => {
+        if (type === 'study-finished') state.studyState = data.state || 'finished';
+        if (type === 'episode' || type === 'trial-started') refreshProgress(); else refreshAll();
+      },
+      (s) => C.liveState(document.getElementById('live'), state.source, s, state.studyState && state.studyState !== 'running'));
   }
 })();

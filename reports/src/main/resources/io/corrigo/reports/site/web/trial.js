@@ -6,7 +6,8 @@
   const el = C.el;
   const id = Number(C.params.get('id'));
   const base = '/api/trials/' + id;
-  const state = { evalChart: null, metricsChart: null, rolloutCount: -1, selected: null, metrics: [], studyId: null };
+  const state = { evalChart: null, metricsChart: null, rolloutCount: -1, selected: null, metrics: [], studyId: null,
+    over: false, source: null };
   window.corrigoTrial = state;
 
   function card(label, value, hint) {
@@ -18,6 +19,7 @@
     const d = await C.api(base);
     const t = d.trial;
     state.studyId = t.studyId;
+    state.over = t.state !== 'running' && t.state !== 'pending';
     document.title = t.key + ' · Corrigo';
     const studyLink = d.study ? el('a', { href: C.link('/study?id=' + d.study.id) }, d.study.name + ' #' + d.study.id) : 'study #' + t.studyId;
     C.fill(document.getElementById('crumbs'), el('a', { href: C.link('/') }, 'Studies'), ' › ', studyLink, ' › trial #' + t.id);
@@ -124,8 +126,11 @@
   Replay.init();
   const refresh = C.throttle(() => load().catch(C.showError), 1000);
   load().then(() => {
-    C.follow('/api/studies/' + state.studyId + '/events', ['episode', 'evaluation', 'trial-finished', 'trial-failed'],
-      (type, data) => { if (type === 'resync' || data.trialId === id) refresh(); },
-      (s) => C.setLive(document.getElementById('live'), s));
+    state.source = C.follow('/api/studies/' + state.studyId + '/events', ['episode', 'evaluation', 'trial-finished', 'trial-failed'],
+      (type, data) => {
+        if ((type === 'trial-finished' || type === 'trial-failed') && data.trialId === id) state.over = true;
+        if (type === 'resync' || data.trialId === id) refresh();
+      },
+      (s) => C.liveState(document.getElementById('live'), state.source, s, state.over));
   }).catch(C.showError);
 })();
