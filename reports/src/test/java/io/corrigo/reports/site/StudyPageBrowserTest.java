@@ -129,6 +129,16 @@ class StudyPageBrowserTest {
     }
 
     @Test
+    void aCellWithOneScoredSeedDrawsNoIntervalOverSeeds() throws IOException {
+        browser.get("http://127.0.0.1:" + server.port() + "/study?id=1&token=browser-token");
+        await(d -> d.findElements(By.cssSelector("#matrix-table td.cell.filled")).size() == 4);
+        String oneSeed = browser.findElement(By.cssSelector("#matrix-table td.cell[data-learner='bc'][data-feedback='noisy']")).getText();
+        assertThat(oneSeed).contains("1 seed: no interval").doesNotContain("seeds 40");
+        String twoSeeds = browser.findElement(By.cssSelector("#matrix-table td.cell[data-learner='bc'][data-feedback='accurate']")).getText();
+        assertThat(twoSeeds).contains("seeds ");
+    }
+
+    @Test
     void theStudiesAndPluginsPagesListTheirRows() throws IOException {
         browser.get(server.url());
         await(d -> d.findElements(By.cssSelector("#studies-table tbody tr")).size() == 2);

@@ -139,7 +139,9 @@
     },
     el('div', { class: 'big' }, c.success ? C.pct(c.success.estimate) : '–'),
     c.success ? el('div', { class: 'ci', title: 'Wilson 95% interval over pooled evaluation episodes' }, '95% CI ' + C.range(c.success)) : null,
-    c.seedMean ? el('div', { class: 'ci', title: 'bootstrap 95% interval over seeds' }, 'seeds ' + C.range(c.seedMean)) : null,
+    c.seedMean ? (c.seedsScored >= 2
+      ? el('div', { class: 'ci', title: 'bootstrap 95% interval over seeds' }, 'seeds ' + C.range(c.seedMean))
+      : el('div', { class: 'ci', title: 'an interval over seeds needs at least two' }, '1 seed: no interval')) : null,
     c.success ? el('div', { class: 'sub' }, 'final ' + C.pct(c.final) + ' · best ' + C.pct(c.best)) : null,
     el('div', { class: 'n' }, seeds));
   }
@@ -174,7 +176,7 @@
       el('h3', {}, cell.learner + ' on ' + cell.environment + ' / ' + cell.feedback,
         el('button', { type: 'button', class: 'close', onclick: () => { state.selected = null; renderMatrix(m); renderDetail(); } }, '×')),
       el('p', {}, 'success ' + C.pct(cell.success && cell.success.estimate, 1) + ' (95% CI ' + C.range(cell.success, 1)
-        + ') · seeds ' + C.range(cell.seedMean, 1) + ' · mean feedback events ' + C.int(cell.feedbackEventsMean)
+        + ') · seeds ' + (cell.seedsScored >= 2 ? C.range(cell.seedMean, 1) : 'no interval (1 seed)') + ' · mean feedback events ' + C.int(cell.feedbackEventsMean)
         + ' · mean teacher steps ' + C.int(cell.teacherStepsMean)),
       C.table(columns, cell.trials, { class: 'data', id: 'cell-trials' }));
   }
@@ -199,9 +201,10 @@
     const columns = [
       { title: 'learner', cell: (l) => el('span', {}, el('span', { class: 'dot', style: { background: C.colour(order.indexOf(l.learner)) } }), l.learner) },
       { title: 'IQM', cell: (l) => el('b', {}, C.pct(l.iqm && l.iqm.estimate, 1)), class: 'num', help: a.rules.iqm },
-      { title: '95% CI', cell: (l) => C.range(l.iqm, 1), class: 'num' },
-      { title: '0 – 100%', cell: (l) => intervalBar(l.iqm), class: 'bar-cell' },
-      { title: 'mean [95% CI]', cell: (l) => C.pct(l.mean && l.mean.estimate, 1) + ' [' + C.range(l.mean, 1) + ']', class: 'num' },
+      { title: '95% CI', cell: (l) => (l.runs >= 2 ? C.range(l.iqm, 1) : 'needs ≥ 2 runs'), class: 'num' },
+      { title: '0 – 100%', cell: (l) => intervalBar(l.runs >= 2 ? l.iqm : null), class: 'bar-cell' },
+      { title: 'mean [95% CI]', cell: (l) => C.pct(l.mean && l.mean.estimate, 1)
+        + (l.runs >= 2 ? ' [' + C.range(l.mean, 1) + ']' : ''), class: 'num' },
       { title: 'P(better than ' + a.baseline + ')', help: a.rules.improvement,
         cell: (l) => (l.learner === a.baseline ? 'baseline' : l.improvement
           ? C.fixed(l.improvement.estimate, 2) + ' [' + C.fixed(l.improvement.low, 2) + ', ' + C.fixed(l.improvement.high, 2) + ']' : '–'), class: 'num' },
