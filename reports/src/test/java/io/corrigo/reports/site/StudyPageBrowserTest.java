@@ -136,6 +136,18 @@ class StudyPageBrowserTest {
         assertThat(oneSeed).contains("1 seed: no interval").doesNotContain("seeds 40");
         String twoSeeds = browser.findElement(By.cssSelector("#matrix-table td.cell[data-learner='bc'][data-feedback='accurate']")).getText();
         assertThat(twoSeeds).contains("seeds ");
+
+        // every data table sorts by a header and filters by text
+        await(d -> d.findElements(By.cssSelector("#trials tbody tr")).size() == 8);
+        WebElement seed = browser.findElement(By.xpath("//div[@id='trials']//th[button[normalize-space(.)='seed']]"));
+        seed.findElement(By.tagName("button")).click();
+        seed.findElement(By.tagName("button")).click();
+        assertThat(seed.getAttribute("aria-sort")).isEqualTo("descending");
+        assertThat(browser.findElement(By.cssSelector("#trials tbody tr td:nth-child(5)")).getText()).isEqualTo("2");
+        WebElement filter = browser.findElement(By.cssSelector("#trials caption input"));
+        filter.sendKeys("clic");
+        assertThat(browser.findElements(By.cssSelector("#trials tbody tr")).stream().filter(WebElement::isDisplayed)
+                .map(WebElement::getText)).hasSize(4).allSatisfy(row -> assertThat(row).contains("clic"));
     }
 
     @Test

@@ -132,10 +132,62 @@ const Corrigo = (() => {
   }
 
   /** Builds a table: columns [{title, cell(row) -> node|text, class}] */
+  /** Sort column, direction and filter text of each table, kept across live re-renders (by table id). */
+  const tableState = {};
+
+  /** What a cell sorts by: its number when it reads as one (%, thousands separators, units after), else its text. */
+  function sortKey(v) {
+    const text = v instanceof Node ? v.textContent : String(v === null || v === undefined ? '' : v);
+    const m = text.replace(/[,#%\s]/g, '').match(/^[-+]?\d+(\.\d+)?(e[-+]?\d+)?/i);
+    return m ? { n: parseFloat(m[0]), t: text } : { n: null, t: text };
+  }
+
+  function compareKeys(a, b) {
+    if (a.n !== null && b.n !== null) return a.n - b.n;
+    if (a.n !== null) return -1;
+    if (b.n !== null) return 1;
+    return a.t.localeCompare(b.t, undefined, { numeric: true });
+  }
+
+  /**
+   * A data table: every header is a button that sorts by its column (again: the other way), and
+   * tables of more than five rows get a filter box; both survive re-renders of the same table id.
+   * Rows keep their index in `data-index`, so callers map them back to their data in any order.
+   */
   function table(columns, rows, attrs) {
-    return el('table', attrs || {},
-      el('thead', {}, el('tr', {}, columns.map((c) => el('th', { class: c.class, title: c.help }, c.title)))),
-      el('tbody', {}, rows.map((r) => el('tr', {}, columns.map((c) => el('td', { class: c.class }, c.cell(r)))))));
+    const key = (attrs && attrs.id) || columns.map((c) => c.title).join('|');
+    const st = tableState[key] || (tableState[key] = { column: -1, descending: false, query: '' });
+    const cells = rows.map((r) => columns.map((c) => c.cell(r)));
+    const keys = cells.map((row) => row.map(sortKey));
+    const trs = cells.map((row, i) => el('tr', { 'data-index': i }, row.map((v, j) => el('td', { class: columns[j].class }, v))));
+    const tbody = el('tbody', {}, trs);
+    const arrows = columns.map(() => el('span', { class: 'arrow', 'aria-hidden': 'true' }));
+    const ths = columns.map((c, j) => el('th', { class: c.class, title: c.help },
+      el('button', { type: 'button', class: 'sort', onclick: () => {
+        st.descending = st.column === j ? !st.descending : false;
+        st.column = j;
+        apply();
+      } }, c.title, arrows[j])));
+    function apply() {
+      const order = trs.map((tr, i) => i);
+      if (st.column >= 0 && st.column < columns.length) {
+        order.sort((a, b) => compareKeys(keys[a][st.column], keys[b][st.column]) * (st.descending ? -1 : 1) || a - b);
+      }
+      tbody.replaceChildren(...order.map((i) => trs[i]));
+      const q = st.query.trim().toLowerCase();
+      trs.forEach((tr) => { tr.hidden = q !== '' && !tr.textContent.toLowerCase().includes(q); });
+      ths.forEach((th, j) => {
+        th.setAttribute('aria-sort', st.column === j ? (st.descending ? 'descending' : 'ascending') : 'none');
+        arrows[j].textContent = st.column === j ? (st.descending ? ' ▼' : ' ▲') : '';
+      });
+    }
+    const filter = rows.length > 5 ? el('caption', { class: 'filter' }, el('input', {
+      type: 'search', placeholder: 'filter rows…', 'aria-label': 'Filter the rows of this table', value: st.query,
+      oninput: (e) => { st.query = e.target.value; apply(); },
+    })) : null;
+    const node = el('table', attrs || {}, filter, el('thead', {}, el('tr', {}, ths)), tbody);
+    apply();
+    return node;
   }
 
   function exportLinks(path) {

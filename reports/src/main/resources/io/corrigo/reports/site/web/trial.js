@@ -101,9 +101,10 @@
       { title: 'outcome', cell: (r) => (r.success ? el('span', { class: 'badge state-done' }, 'success') : el('span', { class: 'badge state-cancelled' }, 'no success')) },
     ];
     const tableNode = C.table(columns, rollouts, { class: 'data', id: 'rollout-table' });
-    tableNode.querySelectorAll('tbody tr').forEach((tr, i) => {
-      tr.setAttribute('data-rollout', rollouts[i].id);
-      tr.addEventListener('click', () => select(rollouts[i].id));
+    tableNode.querySelectorAll('tbody tr').forEach((tr) => {
+      const r = rollouts[Number(tr.getAttribute('data-index'))];
+      tr.setAttribute('data-rollout', r.id);
+      tr.addEventListener('click', () => select(r.id));
     });
     C.fill(document.getElementById('rollouts'), rollouts.length ? tableNode
       : el('p', { class: 'empty' }, 'No rollouts recorded for this trial (yet).'));
