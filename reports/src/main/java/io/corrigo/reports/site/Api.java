@@ -41,7 +41,7 @@ final class Api {
 
     void register(Router router, EventHub events) {
         router.get("/api").handler(ctx -> json(ctx, index()));
-        get(router, "/api/studies", ctx -> Optional.of(StudyView.studies(data.studies())));
+        get(router, "/api/studies", ctx -> Optional.of(StudyView.studies(data.studies(), data::study, clock.instant())));
         get(router, "/api/studies/:id", ctx -> snapshot(ctx).map(s -> StudyView.study(s, clock.instant())));
         get(router, "/api/studies/:id/matrix", ctx -> snapshot(ctx).map(s -> cached("matrix", s, "", () -> MatrixView.of(s))));
         get(router, "/api/studies/:id/curves", ctx -> snapshot(ctx).map(s -> cached("curves", s, "", () -> CurvesView.of(s))));

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Optional;
 
 /** The study list, and one study with its trials and progress (counts, episodes, elapsed time, ETA). */
@@ -20,16 +21,44 @@ final class StudyView {
     private StudyView() {
     }
 
-    static Reply studies(List<StudyRow> studies) {
+    /**
+     * The study runs, newest first, each with its description, design (environments × feedback ×
+     * learners × seeds) and wall time (to now while running) from {@code details}.
+     */
+    static Reply studies(List<StudyRow> studies, Function<Long, Optional<StudyDetail>> details, Instant now) {
         ArrayNode list = Json.array();
-        Table.Builder table = Table.of("id", "name", "state", "device", "trialsTotal", "trialsDone", "trialsRunning",
-                "trialsFailed", "createdAt", "finishedAt");
+        Table.Builder table = Table.of("id", "name", "description", "state", "device", "cells", "seeds", "trialsTotal",
+                "trialsDone", "trialsRunning", "trialsFailed", "createdAt", "finishedAt", "wallSeconds");
         for (StudyRow s : studies) {
-            list.add(row(s));
-            table.row(s.id(), s.name(), s.state(), s.device(), s.trialsTotal(), s.trialsDone(), s.trialsRunning(),
-                    s.trialsFailed(), s.createdAt(), s.finishedAt());
+            Optional<StudyDetail> d = details.apply(s.id());
+            String description = d.map(x -> Json.parse(x.manifestJson()).path("study").path("description").asText(""))
+                    .orElse("");
+            int cells = d.map(x -> x.environments().size() * x.feedback().size() * x.learners().size()).orElse(0);
+            int seeds = d.map(x -> x.seeds().size()).orElse(0);
+            Double wall = wallSeconds(s, now);
+            ObjectNode n = row(s).put("description", description).put("cells", cells).put("seeds", seeds);
+            if (d.isPresent()) {
+                n.put("design", d.get().environments().size() + " env × " + d.get().feedback().size() + " feedback × "
+                        + d.get().learners().size() + " learners × " + seeds + " seeds");
+            }
+            n.put("wallSeconds", wall);
+            list.add(n);
+            table.row(s.id(), s.name(), description, s.state(), s.device(), cells, seeds, s.trialsTotal(), s.trialsDone(),
+                    s.trialsRunning(), s.trialsFailed(), s.createdAt(), s.finishedAt(), wall);
         }
         return new Reply(Json.object().set("studies", list), table.build());
+    }
+
+    /** Seconds from start to end (to {@code now} while running); null when a time is missing or unreadable. */
+    private static Double wallSeconds(StudyRow s, Instant now) {
+        try {
+            Instant start = Instant.parse(s.createdAt());
+            Instant end = s.finishedAt() == null || s.finishedAt().isEmpty()
+                    ? ("running".equals(s.state()) ? now : null) : Instant.parse(s.finishedAt());
+            return end == null ? null : Math.max(0, java.time.Duration.between(start, end).toMillis() / 1000.0);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     static Reply study(StudySnapshot study, Instant now) {

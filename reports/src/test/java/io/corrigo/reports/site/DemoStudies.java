@@ -35,7 +35,7 @@ final class DemoStudies {
     static MemoryReportData create() {
         MemoryReportData data = new MemoryReportData();
         data.putStudy(new StudyDetail(new StudyRow(1, "demo", "finished", "cpu", 8, 7, 1, 0, START, "2026-01-01T01:00:00Z"),
-                "configs/demo.yaml", "name: demo\n", "{\"resolved\":{\"budget\":{\"episodes\":20}}}",
+                "configs/demo.yaml", "name: demo\n", "{\"study\":{\"description\":\"two learners on two-route, for tests\"},\"resolved\":{\"budget\":{\"episodes\":20}}}",
                 List.of("two-route"), List.of("accurate", "noisy"), List.of("bc", "clic"), List.of(1L, 2L), 20));
         long id = 11;
         int[][] successes = {{0, 6, 8}, {1, 4, 6}, {0, 9, 10}, {0, 7, 9}, {0, 3, 5}, null, {0, 6, 8}, {0, 8, 8}};

@@ -43,6 +43,10 @@ class ReportApiTest {
         JsonNode studies = Http.json(api + "/studies").get("studies");
         assertThat(studies).extracting(s -> s.get("id").asLong()).containsExactly(2L, 1L);
         assertThat(studies.get(1).get("state").asText()).isEqualTo("finished");
+        assertThat(studies.get(1).get("design").asText()).isEqualTo("1 env × 2 feedback × 2 learners × 2 seeds");
+        assertThat(studies.get(1).get("cells").asInt()).isEqualTo(4);
+        assertThat(studies.get(1).get("wallSeconds").asDouble()).isEqualTo(3600.0);
+        assertThat(studies.get(1).get("description").asText()).isEqualTo("two learners on two-route, for tests");
     }
 
     @Test

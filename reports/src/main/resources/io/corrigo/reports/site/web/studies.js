@@ -17,11 +17,13 @@
   async function load() {
     const data = await C.api('/api/studies');
     const columns = [
-      { title: 'study', cell: (s) => el('a', { href: C.link('/study?id=' + s.id) }, el('b', {}, s.name), ' #' + s.id) },
+      { title: 'study', cell: (s) => el('div', {}, el('a', { href: C.link('/study?id=' + s.id) }, el('b', {}, s.name), ' #' + s.id),
+        s.description ? el('div', { class: 'note' }, s.description) : null) },
       { title: 'state', cell: (s) => C.badge(s.state) },
+      { title: 'design', cell: (s) => s.design || '–' },
       { title: 'progress', cell: progress },
       { title: 'started', cell: (s) => C.date(s.createdAt) },
-      { title: 'ended', cell: (s) => C.date(s.finishedAt) },
+      { title: 'wall time', cell: (s) => (C.isNum(s.wallSeconds) ? C.duration(s.wallSeconds) : '–'), class: 'num' },
       { title: 'device', cell: (s) => s.device },
       { title: 'data', cell: (s) => el('span', { class: 'exports' },
         el('a', { href: C.link('/api/studies/' + s.id + '/matrix?format=csv') }, 'matrix CSV'), ' · ',
