@@ -81,6 +81,10 @@ class LiveSiteIT {
             browser.driver.findElements(By.cssSelector("#trials a[href*='trial?id=']")).get(0).click();
             browser.await(d -> ((Number) browser.js("return typeof Replay !== 'undefined' ? Replay.state.frames.length : 0;")).intValue() > 0);
             browser.await(d -> d.findElement(By.id("live")).getText().contains("finished — up to date"));
+            // the replay opens on the trained policy: the evaluation after the last episode
+            browser.await(d -> !d.findElements(By.cssSelector("#rollout-table tbody tr.on")).isEmpty());
+            assertThat(browser.driver.findElement(By.cssSelector("#rollout-table tbody tr.on")).getText())
+                    .contains("evaluation").contains(" 6 ");
             browser.driver.findElement(By.id("play")).click();
             browser.await(d -> Integer.parseInt(d.findElement(By.id("scene")).getAttribute("data-frame")) >= 5);
             browser.screenshot("live-trial.png");

@@ -108,8 +108,15 @@
     });
     C.fill(document.getElementById('rollouts'), rollouts.length ? tableNode
       : el('p', { class: 'empty' }, 'No rollouts recorded for this trial (yet).'));
-    if (rollouts.length && state.selected === null) select(rollouts[0].id);
+    if (rollouts.length && state.selected === null) select(latestEvaluation(rollouts).id);
     else if (state.selected !== null) highlight();
+  }
+
+  /** The rollout shown first: the latest evaluation (the trained policy), else the latest recorded rollout. */
+  function latestEvaluation(rollouts) {
+    const evaluations = rollouts.filter((r) => r.kind === 'evaluation');
+    const pool = evaluations.length ? evaluations : rollouts;
+    return pool.reduce((best, r) => (r.episode > best.episode || (r.episode === best.episode && r.id > best.id) ? r : best));
   }
 
   function highlight() {
