@@ -12,9 +12,11 @@ import io.corrigo.reports.data.StudyDetail;
 import io.corrigo.reports.data.StudyRow;
 import io.corrigo.reports.data.TrialRow;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -60,22 +62,40 @@ public final class HostReportData implements ReportData {
     @Override
     public List<TrialRow> trials(long studyId) {
         int episodes = study(studyId).map(StudyDetail::episodes).orElse(0);
-        return queries.trials(studyId).stream().map(t -> withEpisodes(t, episodes)).toList();
+        Map<Long, EvaluationRow> latest = latestProvisional(studyId);
+        return queries.trials(studyId).stream().map(t -> live(t, episodes, latest.get(t.id()))).toList();
     }
 
     @Override
     public Optional<TrialRow> trial(long trialId) {
-        return queries.trial(trialId).map(t -> withEpisodes(t, study(t.studyId()).map(StudyDetail::episodes).orElse(0)));
+        return queries.trial(trialId).map(t -> live(t, study(t.studyId()).map(StudyDetail::episodes).orElse(0),
+                latestProvisional(t.studyId()).get(t.id())));
     }
 
-    private TrialRow withEpisodes(TrialRow t, int budget) {
+    /**
+     * A stored trial row with what the running process knows beyond the store: episodes done, and for
+     * a running trial its human effort so far (its latest evaluation's counters, as its own page shows).
+     */
+    private TrialRow live(TrialRow t, int budget, EvaluationRow latest) {
+        boolean running = "running".equals(t.state());
         int done = switch (t.state()) {
             case "done" -> budget;
             case "running" -> live.episodesDone(t.id());
             default -> 0;
         };
+        EvaluationRow e = running ? latest : null;
         return new TrialRow(t.id(), t.studyId(), t.key(), t.environment(), t.feedback(), t.learner(), t.seed(), t.state(),
-                t.error(), done, t.wallMillis(), t.envSteps(), t.feedbackEvents(), t.teacherSteps(), t.takeovers(), t.notesJson());
+                t.error(), done, t.wallMillis(), Math.max(t.envSteps(), e == null ? 0 : e.envSteps()),
+                Math.max(t.feedbackEvents(), e == null ? 0 : e.feedbackEvents()),
+                Math.max(t.teacherSteps(), e == null ? 0 : e.teacherSteps()), t.takeovers(), t.notesJson());
+    }
+
+    private Map<Long, EvaluationRow> latestProvisional(long studyId) {
+        Map<Long, EvaluationRow> latest = new HashMap<>();
+        for (EvaluationRow r : live.provisional(studyId)) {
+            latest.merge(r.trialId(), r, (a, b) -> b.episode() >= a.episode() ? b : a);
+        }
+        return latest;
     }
 
     @Override
