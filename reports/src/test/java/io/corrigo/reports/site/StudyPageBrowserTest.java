@@ -136,6 +136,12 @@ class StudyPageBrowserTest {
         assertThat(oneSeed).contains("1 seed: no interval").doesNotContain("seeds 40");
         String twoSeeds = browser.findElement(By.cssSelector("#matrix-table td.cell[data-learner='bc'][data-feedback='accurate']")).getText();
         assertThat(twoSeeds).contains("seeds ");
+        Object worst = js("const lum = (c) => { const v = c / 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };"
+                + "const L = (s) => { const [r, g, b] = s.match(/\\d+/g).map(Number); return 0.2126 * lum(r) + 0.7152 * lum(g) + 0.0722 * lum(b); };"
+                + "return Math.min(...[...document.querySelectorAll('#matrix-table td.cell.filled')].map((td) => {"
+                + " const cs = getComputedStyle(td); const a = L(cs.backgroundColor), b = L(cs.color);"
+                + " return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05); }));");
+        assertThat(((Number) worst).doubleValue()).as("WCAG AA contrast of the cells' text").isGreaterThanOrEqualTo(4.5);
 
         // every data table sorts by a header and filters by text
         await(d -> d.findElements(By.cssSelector("#trials tbody tr")).size() == 8);

@@ -115,8 +115,11 @@ const Corrigo = (() => {
     const i = Math.min(STOPS.length - 2, Math.floor(x));
     const f = x - i;
     const rgb = STOPS[i].map((c, k) => Math.round(c + f * (STOPS[i + 1][k] - c)));
-    const light = 0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2] > 140;
-    return { background: `rgb(${rgb.join(',')})`, color: light ? '#111' : '#fff' };
+    // the text colour with the higher WCAG contrast against the cell (#111 or white)
+    const lum = (c) => { const v = c / 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+    const l = 0.2126 * lum(rgb[0]) + 0.7152 * lum(rgb[1]) + 0.0722 * lum(rgb[2]);
+    const dark = (l + 0.05) / (0.0056 + 0.05) >= 1.05 / (l + 0.05);
+    return { background: `rgb(${rgb.join(',')})`, color: dark ? '#111' : '#fff' };
   }
 
   /** Okabe–Ito colours, distinguishable with colour-vision deficiencies. */

@@ -119,7 +119,7 @@
     C.fill(document.getElementById('matrix-rules'),
       ...Object.values(m.rules).map((r) => el('li', {}, r)),
       el('li', {}, 'seed intervals: ' + C.int(m.resamples) + ' bootstrap resamples, fixed seed ' + m.seed
-        + '; italic cells with a dashed border include running trials (provisional).'));
+        + '; hatched italic cells with a dashed border include running trials (provisional): they will change.'));
     C.fill(document.getElementById('matrix-export'), C.exportLinks(base + '/matrix'));
   }
 
