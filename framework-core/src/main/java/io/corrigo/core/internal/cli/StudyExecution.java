@@ -67,6 +67,10 @@ final class StudyExecution {
     }
 
     static List<Trial> remaining(Store store, StoredStudy stored, StudySpec spec) {
+        if ("running".equals(stored.state())) {
+            throw new UserInputException("run #" + stored.id() + " of '" + stored.name() + "' is still running in another"
+                    + " process; wait for it, or stop it (Ctrl-C) and resume it then");
+        }
         if (!Store.RESUMABLE.contains(stored.state())) {
             throw new UserInputException("run #" + stored.id() + " of '" + stored.name() + "' is " + stored.state()
                     + ", so there is nothing to resume (only " + String.join(", ", Store.RESUMABLE) + " runs continue)."
