@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The picocli command tree and the mapping of failures to exit codes and messages (never stack traces). */
 @Command(name = "corrigo", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Compare imitation learners that learn from imperfect human feedback.",
-        subcommands = {RunCommand.class, ResumeCommand.class, ExportCommand.class, ActCommand.class, ValidateCommand.class, PluginsCommand.class, ResultsCommand.class,
+        subcommands = {RunCommand.class, ResumeCommand.class, WorkerCommand.class, ExportCommand.class, ActCommand.class, ValidateCommand.class, PluginsCommand.class, ResultsCommand.class,
                 ServeCommand.class, ReportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {

@@ -69,21 +69,29 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         AtomicBoolean cancelled = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);
+        io.vertx.core.Vertx vertx = null;
         try (FelixHost felix = Hosts.start(paths);
              Interrupts.Registration hostHook = Interrupts.register(felix::close);
              Interrupts.Registration runHook = Interrupts.register(() -> cancelAndWait(cancelled, finished));
              Store store = Store.open(paths.database())) {
-            StudyLoader loader = Hosts.loader(felix.catalog());
+            boolean clustered = options.cluster != null;
+            io.corrigo.core.internal.cluster.Signer signer = clustered ? Clusters.signer(options.secretFile) : null;
+            StudyLoader loader = clustered ? new StudyLoader(felix.catalog()) : Hosts.loader(felix.catalog());
             RunTarget target = resumeName != null ? RunTarget.fromStore(loader, store, resumeName)
                     : RunTarget.fromFile(loader, store, study, overrides, resume, System.err);
             StudySpec s = target.spec();
-            ComputeDevice device = DjlRuntime.resolve(s.device()).orElseThrow();
+            ComputeDevice device = clustered ? DjlRuntime.resolve(s.device()).orElse(ComputeDevice.CPU)
+                    : DjlRuntime.resolve(s.device()).orElseThrow();
             DjlRuntime.engine();
             System.err.printf(java.util.Locale.ROOT, "Matrix products: MKL Intel path %s; one core %.0f GFLOP/s%n",
                     io.corrigo.core.internal.djl.MklIntelPath.describe(), DjlRuntime.gemmRate());
-            int pool = options.workers != null ? Math.max(1, options.workers) : Runtime.getRuntime().availableProcessors();
+            int pool = options.workers != null ? Math.max(clustered ? 0 : 1, options.workers)
+                    : clustered ? 0 : Runtime.getRuntime().availableProcessors();
             int count = target.trialCount();
-            if (target.resumeOf() == null) {
+            if (clustered) {
+                System.err.printf("Study '%s': %d trials for the cluster's workers%s; results go to %s%n", s.name(), count,
+                        pool > 0 ? " and " + pool + " slot(s) here" : "", paths.database());
+            } else if (target.resumeOf() == null) {
                 System.err.printf("Study '%s': %d trials on %s, %d worker(s); results go to %s%n", s.name(), count,
                         device, Math.min(pool, count), paths.database());
             } else {
@@ -93,6 +101,11 @@ final class RunCommand implements Callable<Integer> {
             }
             StudyExecution.Result result;
             LiveHub live = new LiveHub();
+            vertx = clustered ? Clusters.coordinator(options.clusterBind, options.cluster) : null;
+            StudyExecution.Schedulers schedulers = !clustered ? StudyExecution.LOCAL
+                    : Clusters.schedulers(vertx, signer, paths, loader, felix.catalog(), target.resumeOf() == null
+                            ? study.toString() : target.resumeOf().source(), target.text(), target.resumeOf() == null
+                            ? overrides : RunTarget.storedOverrides(target.resumeOf()), pool);
             try (StoreQueries queries = StoreQueries.open(paths.database());
                  ReportServer site = options.noServer ? null : Sites.start(new HostReportData(queries, live, Sites.plugins(
                          injector.getInstance(PluginListing.class), felix.registry(), injector.getInstance(ObjectMapper.class))),
@@ -107,9 +120,9 @@ final class RunCommand implements Callable<Integer> {
                 };
                 result = target.resumeOf() == null
                         ? execution.run(s, target.text(), device, felix.catalog(), store, pool, progress, live, announce,
-                                cancelled)
+                                cancelled, schedulers)
                         : execution.resume(target.resumeOf(), s, target.trials(), device, felix.catalog(), store, pool,
-                                progress, live, announce, cancelled);
+                                progress, live, announce, cancelled, schedulers);
                 progress.close();
                 if (site != null && options.linger > 0 && !cancelled.get()) {
                     Thread.sleep(options.linger * 1000L);
@@ -127,6 +140,9 @@ final class RunCommand implements Callable<Integer> {
             }
             return result.outcome().failed() > 0 ? ExitCodes.TRIAL_FAILED : ExitCodes.OK;
         } finally {
+            if (vertx != null) {
+                Clusters.leave(vertx);
+            }
             finished.countDown();
         }
     }

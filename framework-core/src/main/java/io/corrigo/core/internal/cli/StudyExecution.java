@@ -5,6 +5,7 @@ import io.corrigo.core.internal.plugin.PluginCatalog;
 import io.corrigo.core.internal.report.LiveHub;
 import io.corrigo.core.internal.run.LocalScheduler;
 import io.corrigo.core.internal.run.Planner;
+import io.corrigo.core.internal.run.Scheduler;
 import io.corrigo.core.internal.run.Trial;
 import io.corrigo.core.internal.run.TrialFailedException;
 import io.corrigo.core.internal.run.TrialListener;
@@ -36,6 +37,17 @@ final class StudyExecution {
     record Result(StoredStudy study, LocalScheduler.Outcome outcome) {
     }
 
+    /** Where a run's trials go: threads of this JVM, or a cluster's workers. */
+    @FunctionalInterface
+    interface Schedulers {
+        /** The scheduler for run {@code runId} of {@code spec} with {@code pool} local workers. */
+        Scheduler create(StudySpec spec, int pool, long runId);
+    }
+
+    /** Trials on {@code pool} threads of this JVM, each with its time limit. */
+    static final Schedulers LOCAL = (spec, pool, runId) -> new LocalScheduler(pool,
+            LocalScheduler.timeLimits(spec.budget()), LocalScheduler.STOP_GRACE);
+
     private final Manifests manifests;
     private final HostPaths paths;
 
@@ -46,12 +58,12 @@ final class StudyExecution {
     }
 
     Result run(StudySpec spec, String specText, ComputeDevice device, PluginCatalog catalog, Store store, int workers,
-               TrialListener progress, LiveHub live, LongConsumer onCreated, AtomicBoolean cancelled) {
+               TrialListener progress, LiveHub live, LongConsumer onCreated, AtomicBoolean cancelled, Schedulers schedulers) {
         List<Trial> trials = Planner.plan(spec);
         int pool = Math.max(1, Math.min(workers, trials.size()));
         String manifest = manifests.build(spec, device, catalog, pool);
         long id = store.createStudy(spec.name(), spec.source(), device.toString(), specText, manifest, trials);
-        return execute(id, spec, trials, device, catalog, store, pool, progress, live, onCreated, cancelled);
+        return execute(id, spec, trials, device, catalog, store, pool, progress, live, onCreated, cancelled, schedulers);
     }
 
     /**
@@ -95,18 +107,19 @@ final class StudyExecution {
     /** Continues stored run {@code stored}: reopens it and runs {@code trials} (see {@link #remaining}). */
     Result resume(StoredStudy stored, StudySpec spec, List<Trial> trials, ComputeDevice device, PluginCatalog catalog,
                   Store store, int workers, TrialListener progress, LiveHub live, LongConsumer onCreated,
-                  AtomicBoolean cancelled) {
+                  AtomicBoolean cancelled, Schedulers schedulers) {
         if (!store.reopenStudy(stored.id())) {
             throw new UserInputException("run #" + stored.id() + " of '" + stored.name() + "' is no longer resumable"
                     + " (another process continued or ended it)");
         }
         int pool = Math.max(1, Math.min(workers, trials.size()));
-        return execute(stored.id(), spec, trials, device, catalog, store, pool, progress, live, onCreated, cancelled);
+        return execute(stored.id(), spec, trials, device, catalog, store, pool, progress, live, onCreated, cancelled,
+                schedulers);
     }
 
     private Result execute(long id, StudySpec spec, List<Trial> trials, ComputeDevice device, PluginCatalog catalog,
                            Store store, int pool, TrialListener progress, LiveHub live, LongConsumer onCreated,
-                           AtomicBoolean cancelled) {
+                           AtomicBoolean cancelled, Schedulers schedulers) {
         Map<String, Long> trialIds = new HashMap<>();
         store.trials(id).forEach(t -> trialIds.put(t.key(), t.id()));
         TrialListener listener = TrialListeners.both(progress, live.listenerFor(id, trialIds));
@@ -131,8 +144,7 @@ final class StudyExecution {
         };
         LocalScheduler.Outcome outcome;
         try {
-            outcome = new LocalScheduler(pool, LocalScheduler.timeLimits(spec.budget()), LocalScheduler.STOP_GRACE)
-                    .run(trials, runner, sink, listener, cancelled);
+            outcome = schedulers.create(spec, pool, id).run(trials, runner, sink, listener, cancelled);
         } catch (RuntimeException e) {
             store.finishStudy(id, "crashed");
             live.studyFinished(id, "crashed");

@@ -21,7 +21,7 @@ import java.util.function.Function;
  * the run is stopped (Ctrl-C), no trial starts, and trials that do not end within {@link #STOP_GRACE}
  * are left behind as cancelled, so a hung plugin cannot hold the stop.
  */
-public final class LocalScheduler {
+public final class LocalScheduler implements Scheduler {
 
     /** How a study run ended. */
     public record Outcome(int finished, int failed, int cancelled) {
@@ -72,11 +72,15 @@ public final class LocalScheduler {
         this.timeLimit = timeLimit;
     }
 
-    /** One trial on its thread; settled once, by the thread or by the watchdog, whichever is first. */
+    /**
+     * One trial on its thread; settled once, by the thread or by the watchdog, whichever is first,
+     * and reported once whoever settled it has told the sink and the listener.
+     */
     private static final class Attempt {
         final Trial trial;
         final long start = System.nanoTime();
         final AtomicBoolean settled = new AtomicBoolean();
+        volatile boolean reported;
         Thread thread;
 
         Attempt(Trial trial) {
@@ -92,7 +96,7 @@ public final class LocalScheduler {
         }
     }
 
-    /** Runs every trial; returns when all finished, failed, timed out or were cancelled. */
+    @Override
     public Outcome run(List<Trial> trials, TrialRunner runner, TrialSink sink, TrialListener listener, AtomicBoolean cancelled) {
         AtomicInteger finished = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
@@ -156,25 +160,34 @@ public final class LocalScheduler {
             listener.onStart(trial);
             TrialResult result = runner.run(trial, listener, cancelled::get);
             if (a.settle()) {
-                sink.finished(result);
-                counters.finished().incrementAndGet();
-                listener.onFinish(result);
-                slots.release();
+                try {
+                    sink.finished(result);
+                    counters.finished().incrementAndGet();
+                    listener.onFinish(result);
+                } finally {
+                    a.reported = true;
+                    slots.release();
+                }
             }
         } catch (TrialFailedException e) {
             if (a.settle()) {
-                if (cancelled.get()) {
-                    counters.skipped().incrementAndGet();
-                } else {
-                    sink.failed(trial, e, a.millis());
-                    counters.failed().incrementAndGet();
-                    listener.onFailure(trial, e);
+                try {
+                    if (cancelled.get()) {
+                        counters.skipped().incrementAndGet();
+                    } else {
+                        sink.failed(trial, e, a.millis());
+                        counters.failed().incrementAndGet();
+                        listener.onFailure(trial, e);
+                    }
+                } finally {
+                    a.reported = true;
+                    slots.release();
                 }
-                slots.release();
             }
         } catch (RuntimeException e) {
             internal.compareAndSet(null, e);
             cancelled.set(true);
+            a.reported = true;
             if (a.settle()) {
                 slots.release();
             }
@@ -189,6 +202,7 @@ public final class LocalScheduler {
                     a.thread.interrupt();
                     counters.skipped().incrementAndGet();
                 }
+                a.reported = true;
             }
         }
     }
@@ -204,10 +218,14 @@ public final class LocalScheduler {
             if (!limit.isZero() && !a.settled.get() && a.millis() > limit.toMillis() && a.settle()) {
                 TrialFailedException e = new TrialFailedException(a.trial.key(), a.trial.seed(), timedOut(a, limit), null);
                 a.thread.interrupt();
-                sink.failed(a.trial, e, a.millis());
-                counters.failed().incrementAndGet();
-                listener.onFailure(a.trial, e);
-                slots.release();
+                try {
+                    sink.failed(a.trial, e, a.millis());
+                    counters.failed().incrementAndGet();
+                    listener.onFailure(a.trial, e);
+                } finally {
+                    a.reported = true;
+                    slots.release();
+                }
             }
         }
     }
@@ -249,7 +267,7 @@ public final class LocalScheduler {
 
     private static boolean done(List<Attempt> running) {
         synchronized (running) {
-            return running.stream().allMatch(a -> a.settled.get());
+            return running.stream().allMatch(a -> a.reported);
         }
     }
 

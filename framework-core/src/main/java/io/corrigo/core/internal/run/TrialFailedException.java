@@ -7,11 +7,25 @@ public final class TrialFailedException extends Exception {
 
     private final String trialKey;
     private final long seed;
+    private final String described;
 
     public TrialFailedException(String trialKey, long seed, String message, Throwable cause) {
         super("trial " + trialKey + " (seed " + seed + ") failed: " + message, cause);
         this.trialKey = trialKey;
         this.seed = seed;
+        this.described = null;
+    }
+
+    private TrialFailedException(String trialKey, long seed, String described) {
+        super(described.lines().findFirst().orElse(described));
+        this.trialKey = trialKey;
+        this.seed = seed;
+        this.described = described;
+    }
+
+    /** A failure another process described (a cluster worker): {@link #describe()} returns {@code described}. */
+    public static TrialFailedException described(String trialKey, long seed, String described) {
+        return new TrialFailedException(trialKey, seed, described);
     }
 
     public String trialKey() {
@@ -24,6 +38,9 @@ public final class TrialFailedException extends Exception {
 
     /** The message plus the cause chain, one line each, for the store and the CLI. */
     public String describe() {
+        if (described != null) {
+            return described;
+        }
         StringBuilder b = new StringBuilder(getMessage());
         for (Throwable c = getCause(); c != null; c = c.getCause()) {
             b.append("\n  caused by ").append(c.getClass().getName()).append(": ").append(c.getMessage());

@@ -1,0 +1,144 @@
+package io.corrigo.distribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qameta.allure.Epic;
+import io.qameta.allure.Feature;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A coordinator and two worker JVMs on 127.0.0.1 (a real Hazelcast cluster): trials spread over
+ * both workers, one worker is killed with SIGKILL in the middle of a trial, and the study still
+ * completes with every trial stored once and the table of a local run; a worker with another
+ * secret is refused.
+ */
+@Epic("Robustness")
+@Feature("Cluster")
+class ClusterIT {
+
+    private static final String STUDY = Distribution.TINY.replace("name: tiny", "name: spread")
+            .replace("seeds: [1, 2]", "seeds: [1, 2, 3]").replace("episodes: 3, evalEvery: 3", "episodes: 12, evalEvery: 4");
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @TempDir
+    Path cluster;
+
+    @TempDir
+    Path local;
+
+    @Test
+    void aStudySpreadOverTwoWorkersSurvivesOneKilledMidTrialAndMatchesALocalRun() throws Exception {
+        Files.writeString(cluster.resolve("spread.yaml"), STUDY);
+        Files.writeString(cluster.resolve("secret"), "a-secret-shared-by-the-test-nodes\n");
+        Files.writeString(cluster.resolve("wrong"), "not-the-secret-the-coordinator-has\n");
+        int port = freePort();
+        String join = "127.0.0.1:" + port;
+        List<Process> processes = new ArrayList<>();
+        try {
+            Process coordinator = Distribution.start(cluster, cluster.resolve("c.out"), cluster.resolve("c.err"), "run",
+                    "spread.yaml", "--cluster", String.valueOf(port), "--secret-file", "secret", "--no-server", "--json");
+            processes.add(coordinator);
+            Distribution.awaitLine(cluster.resolve("c.err"), "coordinator ready", coordinator);
+            Process one = worker("one", join, "secret", processes);
+            Process two = worker("two", join, "secret", processes);
+            Distribution.awaitLine(cluster.resolve("two.err"), "corrigo worker: running ", two);
+            two.destroyForcibly();   // SIGKILL in the middle of its first trial
+            assertThat(two.waitFor(1, TimeUnit.MINUTES)).isTrue();
+
+            Process intruder = worker("intruder", join, "wrong", processes);
+            assertThat(intruder.waitFor(3, TimeUnit.MINUTES)).isTrue();
+            assertThat(intruder.exitValue()).isEqualTo(2);
+            assertThat(read("intruder.err")).contains("the coordinator refused: this worker's messages are not signed with"
+                    + " the coordinator's secret");
+
+            assertThat(coordinator.waitFor(8, TimeUnit.MINUTES)).as("the coordinator finishes").isTrue();
+            assertThat(coordinator.exitValue()).as(read("c.err")).isZero();
+            assertThat(one.waitFor(1, TimeUnit.MINUTES)).isTrue();
+            assertThat(one.exitValue()).as(read("one.err")).isZero();
+            assertThat(read("one.err")).contains("the study is over");
+
+            String log = read("c.err");
+            assertThat(log).contains("worker one joined from 127.0.0.1", "worker two joined from 127.0.0.1",
+                    "worker two went silent during", "queued again", "refused worker intruder");
+            String lost = between(read("two.err"), "corrigo worker: running ", " (attempt");
+            assertThat(log).contains("worker two went silent during " + lost);
+            assertThat(read("one.err")).contains("corrigo worker: running " + lost);
+
+            List<String> done = keys(cluster, "done");
+            assertThat(done).hasSize(6).doesNotHaveDuplicates().contains(lost);
+            assertThat(keys(cluster, "failed")).isEmpty();
+            try (var files = Files.list(cluster.resolve("runs/artifacts/spread-1"))) {
+                assertThat(files.filter(d -> Files.isDirectory(d.resolve("policy"))).count()).as("saved policies").isEqualTo(6);
+            }
+
+            Files.writeString(local.resolve("spread.yaml"), STUDY);
+            Distribution.Run whole = Distribution.cli(local, "run", "spread.yaml", "--no-server", "--json");
+            assertThat(whole.exitCode()).as(whole.err()).isZero();
+            assertThat(json.readTree(Files.readString(cluster.resolve("c.out"))).path("rows"))
+                    .isEqualTo(json.readTree(whole.out()).path("rows"));
+            for (String table : List.of("evaluations", "metrics", "rollouts")) {
+                assertThat(count(cluster, table)).as(table).isEqualTo(count(local, table));
+            }
+        } finally {
+            processes.forEach(Process::destroyForcibly);
+        }
+    }
+
+    private Process worker(String name, String join, String secret, List<Process> processes) throws Exception {
+        Process p = Distribution.start(cluster, cluster.resolve(name + ".out"), cluster.resolve(name + ".err"), "worker",
+                "--join", join, "--secret-file", secret, "--slots", "1", "--name", name, "--port",
+                String.valueOf(freePort()), "--runs", "runs-" + name);
+        processes.add(p);
+        return p;
+    }
+
+    private String read(String file) throws Exception {
+        return Files.readString(cluster.resolve(file), StandardCharsets.UTF_8);
+    }
+
+    private static String between(String text, String start, String end) {
+        int from = text.indexOf(start) + start.length();
+        return text.substring(from, text.indexOf(end, from));
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static List<String> keys(Path home, String state) throws Exception {
+        List<String> keys = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + home.resolve("runs/corrigo.db"));
+             var p = c.prepareStatement("SELECT trial_key FROM trials WHERE state = ?")) {
+            p.setString(1, state);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(rs.getString(1));
+                }
+            }
+        }
+        return keys;
+    }
+
+    private static long count(Path home, String table) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + home.resolve("runs/corrigo.db"));
+             ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
