@@ -82,6 +82,13 @@ final class WorkerCommand implements Callable<Integer> {
             int gpus = DjlRuntime.gpuCount();
             System.err.printf("corrigo worker %s: joining %s from %s with %d slot(s), %d GPU(s) ...%n", id, coordinator,
                     address, n, gpus);
+            if (!ClusterNode.awaitReachable(coordinator, Duration.ofSeconds(waitSeconds))) {
+                System.err.printf("corrigo worker: nothing listens at %s after %d s. Start the coordinator first"
+                        + " (./corrigo run STUDY.yaml --cluster%s --cluster-bind %s) and check the address, the port and"
+                        + " the firewall%n", coordinator, waitSeconds, coordinator.port() == ClusterNode.DEFAULT_PORT ? ""
+                        : " " + coordinator.port(), coordinator.host());
+                return ExitCodes.INTERNAL_ERROR;
+            }
             Vertx vertx = ClusterNode.start(address, port, false, List.of(coordinator));
             try {
                 ClusterWorker worker = new ClusterWorker(vertx, signer, id, address, n, gpus,

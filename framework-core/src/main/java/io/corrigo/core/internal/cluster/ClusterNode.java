@@ -86,6 +86,24 @@ public final class ClusterNode {
     }
 
     /**
+     * Waits until {@code address} accepts TCP connections, for at most {@code wait}. A worker joins
+     * only once its coordinator is up: a worker that started Hazelcast first would form a cluster of
+     * its own and then have to merge with the coordinator's.
+     */
+    public static boolean awaitReachable(Address address, java.time.Duration wait) throws InterruptedException {
+        long end = System.nanoTime() + wait.toNanos();
+        do {
+            try (java.net.Socket probe = new java.net.Socket()) {
+                probe.connect(new InetSocketAddress(address.host(), address.port()), 1000);
+                return true;
+            } catch (java.io.IOException e) {
+                Thread.sleep(250);
+            }
+        } while (System.nanoTime() < end);
+        return false;
+    }
+
+    /**
      * A clustered Vert.x bound to {@code bind}, Hazelcast on {@code port} (the next free one from it if
      * {@code exactPort} is false), joining {@code members}.
      *

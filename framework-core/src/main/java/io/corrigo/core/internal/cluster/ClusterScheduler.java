@@ -70,6 +70,7 @@ public final class ClusterScheduler implements Scheduler, AutoCloseable {
     private int failed;
     private int requeued;
     private boolean stopping;
+    private long busyNanos;
 
     private static final class Attempt {
         final String id;
@@ -109,6 +110,11 @@ public final class ClusterScheduler implements Scheduler, AutoCloseable {
         return Map.copyOf(workers);
     }
 
+    /** Time the coordinator spent handling workers' messages (assigning, storing, forwarding events), in ns. */
+    public long busyNanos() {
+        return busyNanos;
+    }
+
     /** How many attempts were requeued because their worker went silent. */
     public int requeued() {
         return requeued;
@@ -125,7 +131,9 @@ public final class ClusterScheduler implements Scheduler, AutoCloseable {
             while (finished + failed < trials.size()) {
                 Runnable next = inbox.poll(TICK_MILLIS, TimeUnit.MILLISECONDS);
                 for (; next != null; next = inbox.poll()) {
+                    long t0 = System.nanoTime();
                     next.run();
+                    busyNanos += System.nanoTime() - t0;
                 }
                 requeueLost();
                 if (cancelled.get() && stopSeen < 0) {

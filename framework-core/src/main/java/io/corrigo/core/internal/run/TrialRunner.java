@@ -96,6 +96,7 @@ public final class TrialRunner {
         HostRunContext context = new HostRunContext(trial.key(), trial.seed(), device,
                 workDirectory(workRoot, trial.key()), cancelled);
         Session s = new Session(trial, context, listener);
+        MemoryWatch memory = new MemoryWatch(budget.memoryLimit());
         LIVE.put(Thread.currentThread(), s);
         try (Environment env = create(PluginKind.ENVIRONMENT, trial.environment(), trial, env(trial, context));
              Learner learner = learner(trial, env, context);
@@ -116,6 +117,11 @@ public final class TrialRunner {
                 if (episode % budget.evalEvery() == 0 || episode == budget.episodes()) {
                     s.evaluate(env, learner, episode);
                 }
+                String over = memory.check();
+                if (over != null) {
+                    throw new TrialFailedException(trial.key(), trial.seed(), over + ", after training episode " + episode,
+                            null);
+                }
             }
             s.savePolicy(learner);
         } catch (TrialFailedException e) {
@@ -126,6 +132,7 @@ public final class TrialRunner {
         } finally {
             LIVE.remove(Thread.currentThread(), s);
         }
+        context.note("memory", memory.describe());
         return new TrialResult(trial, s.evaluations, s.metrics, s.effort(), (System.nanoTime() - start) / 1_000_000,
                 context.notes(), s.rollouts);
     }

@@ -11,22 +11,31 @@ import io.corrigo.api.Checks;
  * @param evalEpisodes evaluation episodes per evaluation point, on fixed seeds, without feedback (default 10)
  * @param trialTimeLimit seconds a trial may run before it fails as timed out, a hung plugin call
  *                     included (default 21600, six hours; 0: no limit)
+ * @param memoryLimit  megabytes of resident memory the host process may reach while a trial runs
+ *                     (checked after every episode and evaluation; the trial that finds it exceeded
+ *                     fails with the figures); 0: no limit (default)
  */
-public record Budget(int episodes, int evalEvery, int evalEpisodes, int trialTimeLimit) {
+public record Budget(int episodes, int evalEvery, int evalEpisodes, int trialTimeLimit, int memoryLimit) {
 
     /** The default trial time limit in seconds: far above any CPU trial of the shipped studies (~12 min). */
     public static final int DEFAULT_TRIAL_TIME_LIMIT = 21_600;
 
     /** The defaults. */
-    public static final Budget DEFAULTS = new Budget(20, 5, 10, DEFAULT_TRIAL_TIME_LIMIT);
+    public static final Budget DEFAULTS = new Budget(20, 5, 10, DEFAULT_TRIAL_TIME_LIMIT, 0);
 
     public Budget {
         new Checks().nonNegative("episodes", episodes).atLeast("evalEvery", evalEvery, 1)
-                .atLeast("evalEpisodes", evalEpisodes, 1).nonNegative("trialTimeLimit", trialTimeLimit).verify();
+                .atLeast("evalEpisodes", evalEpisodes, 1).nonNegative("trialTimeLimit", trialTimeLimit).nonNegative("memoryLimit", memoryLimit)
+                .verify();
+    }
+
+    /** A budget without a memory limit. */
+    public Budget(int episodes, int evalEvery, int evalEpisodes, int trialTimeLimit) {
+        this(episodes, evalEvery, evalEpisodes, trialTimeLimit, 0);
     }
 
     /** A budget with the default trial time limit. */
     public Budget(int episodes, int evalEvery, int evalEpisodes) {
-        this(episodes, evalEvery, evalEpisodes, DEFAULT_TRIAL_TIME_LIMIT);
+        this(episodes, evalEvery, evalEpisodes, DEFAULT_TRIAL_TIME_LIMIT, 0);
     }
 }

@@ -180,11 +180,11 @@ public final class StudyLoader {
         }
         List<PluginEntry> result = new ArrayList<>();
         Map<String, Integer> labels = new HashMap<>();
-        for (int i = 0; i < seq.getValue().size(); i++) {
-            Node item = seq.getValue().get(i);
-            String path = kind.section() + "[" + i + "]";
-            entry(doc, binder, kind, i, item, path, feedbackLabels, problems).ifPresent(e -> {
-                Integer previous = labels.putIfAbsent(e.label(), e.index());
+        for (Sweeps.Expanded x : Sweeps.expand(doc, seq, kind.section(), problems)) {
+            Node item = x.node();
+            String path = kind.section() + "[" + x.source() + "]";
+            entry(doc, binder, kind, result.size(), item, path, x.suffix(), feedbackLabels, problems).ifPresent(e -> {
+                Integer previous = labels.putIfAbsent(e.label(), x.source());
                 if (previous != null) {
                     problems.add(Problem.of(Problem.DUPLICATE, path, "the name '" + e.label() + "' is already used by "
                             + kind.section() + "[" + previous + "]",
@@ -197,7 +197,7 @@ public final class StudyLoader {
     }
 
     private Optional<PluginEntry> entry(YamlDocument doc, RecordBinder binder, PluginKind kind, int index, Node item,
-                                        String path, Set<String> feedbackLabels, List<Problem> problems) {
+                                        String path, String sweepSuffix, Set<String> feedbackLabels, List<Problem> problems) {
         if (item instanceof ScalarNode s && !s.getValue().isBlank()) {
             item = new MappingNode(org.yaml.snakeyaml.nodes.Tag.MAP, new ArrayList<>(List.of(new NodeTuple(
                     new ScalarNode(org.yaml.snakeyaml.nodes.Tag.STR, "id", s.getStartMark(), s.getEndMark(),
@@ -216,11 +216,12 @@ public final class StudyLoader {
         }
         Node idNode = idTuples.get(0).getValueNode();
         String id = string(doc, idNode, path + ".id", null, problems);
-        String label = string(doc, YamlDocument.tuples(m, "label").stream().findFirst().map(NodeTuple::getValueNode)
+        String given = string(doc, YamlDocument.tuples(m, "label").stream().findFirst().map(NodeTuple::getValueNode)
                 .orElse(null), path + ".label", id, problems);
-        if (id == null || label == null) {
+        if (id == null || given == null) {
             return Optional.empty();
         }
+        String label = given + sweepSuffix;
         if (!NAME.matcher(label).matches()) {
             problems.add(Problem.of(Problem.INVALID_VALUE, path + ".label", "'" + label + "' is not a usable label",
                     "Use letters, digits, '.', '_' or '-'.", doc.locate(m)));

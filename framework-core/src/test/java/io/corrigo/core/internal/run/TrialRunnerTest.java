@@ -146,6 +146,23 @@ class TrialRunnerTest {
     }
 
     @Test
+    void everyTrialNotesTheHostsResidentMemoryAndOneThatGrowsPastTheMemoryLimitFailsWithTheFigures() throws Exception {
+        TrialResult ok = run(spec("seeds=[1]"), Planner.plan(spec("seeds=[1]")).get(0), new TrialListener() { });
+        assertThat(ok.notes().get("memory")).matches("host process resident memory \\d+ MB at the start, \\d+ MB peak,"
+                + " \\d+ MB at the end \\([+-]\\d+ MB; shared with trials running in parallel\\)");
+
+        long residentMb = MemoryWatch.resident().orElseThrow() / (1024 * 1024);
+        StudySpec s = spec("seeds=[1]", "learners[0].growMbPerEpisode=64", "budget.memoryLimit=" + (residentMb + 100));
+        TrialFailedException e = catchThrowableOfType(TrialFailedException.class,
+                () -> run(s, Planner.plan(s).get(0), new TrialListener() { }));
+
+        assertThat(e).isNotNull();
+        assertThat(e.getMessage()).containsPattern("the host process's resident memory reached \\d+ MB, above"
+                + " budget.memoryLimit " + (residentMb + 100) + " MB \\(it was \\d+ MB when the trial started\\),"
+                + " after training episode [2-5]");
+    }
+
+    @Test
     void aTrialWhosePluginCallHangsTimesOutAtItsLearnersLimitWithWhereItWasAndTheOthersFinish() {
         StudySpec s = spec("learners[0].hangOnEpisode=2", "learners[0].trialTimeLimit=2", "seeds=[1]");
         List<Trial> trials = new java.util.ArrayList<>(Planner.plan(s));
