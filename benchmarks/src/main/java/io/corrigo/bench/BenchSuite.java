@@ -32,7 +32,8 @@ public final class BenchSuite {
               --measure S     seconds of timed calls per row and process; default 3
               --filter REGEX  only rows whose key matches (keys: MlpBench.trainStep batch=32, EnergyBench.actDfo ...);
                               the matrix-product row that sets the FP32 limit always runs; the quickstart
-                              study with 1 and 2 workers is "Study.quickstart workers=1,2"
+                              study with 1 and 2 workers is "Study.quickstart workers=1,2", on 1 and 2
+                              cluster workers "Study.quickstart cluster workers=1,2"
               --no-python     Corrigo's side only
               --no-study      skip the quickstart study throughput rows (about a minute per round)
               --out FILE      also write the report there; default runs/bench/bench-<time>.md""";
@@ -98,10 +99,12 @@ public final class BenchSuite {
             }
         }
         Pattern selected = filter;
-        boolean studyMatches = selected.matcher(StudyThroughput.KEY).find();
+        boolean studyMatches = selected.matcher(StudyThroughput.KEY).find()
+                || selected.matcher(StudyThroughput.CLUSTER_KEY).find();
         if (Row.all().stream().noneMatch(r -> selected.matcher(r.key()).find()) && !studyMatches) {
             List<String> keys = new ArrayList<>(Row.all().stream().map(Row::key).toList());
             keys.add(StudyThroughput.KEY);
+            keys.add(StudyThroughput.CLUSTER_KEY);
             throw new IllegalArgumentException("--filter " + filter + " matches no row; rows: " + keys);
         }
         return new Options(rounds, warmup, measure, filter, python, study && studyMatches, out);
@@ -139,7 +142,8 @@ public final class BenchSuite {
         log.print(header);
         Optional<String> noPython = o.python() ? PythonReference.ensure(log) : Optional.of("--no-python");
         noPython.ifPresent(why -> log.println("bench: Corrigo's side only (" + why + ")"));
-        StudyThroughput study = new StudyThroughput(Path.of(System.getProperty("corrigo.home", ".")).toAbsolutePath());
+        StudyThroughput study = new StudyThroughput(Path.of(System.getProperty("corrigo.home", ".")).toAbsolutePath(),
+                o.filter().matcher(StudyThroughput.KEY).find(), o.filter().matcher(StudyThroughput.CLUSTER_KEY).find());
         Optional<String> noStudy = o.study() ? study.unavailable() : Optional.of("not selected");
         if (o.study() && noStudy.isPresent()) {
             log.println("bench: no study throughput rows (" + noStudy.get() + ")");

@@ -41,21 +41,24 @@ class BenchSuiteTest {
         assertThat(BenchSuite.parse(new String[] {"--filter", "PredictBench"}).study()).isFalse();
         assertThat(BenchSuite.parse(new String[] {"--no-study"}).study()).isFalse();
         assertThatThrownBy(() -> BenchSuite.parse(new String[] {"--filter", "Stdy"}))
-                .hasMessageContaining("Study.quickstart workers=1,2");
+                .hasMessageContaining("Study.quickstart workers=1,2").hasMessageContaining("Study.quickstart cluster workers=1,2");
     }
 
     @Test
-    void studyTableGivesTrialsPerMinuteAndTheSpeedUpOfTheSameRound(@TempDir Path dir) {
-        StudyThroughput study = new StudyThroughput(dir);
+    void studyTableGivesTrialsPerMinuteAndTheSpeedUpOverOneWorkerOfTheSameKindInTheSameRound(@TempDir Path dir) {
+        StudyThroughput study = new StudyThroughput(dir, true, true);
         assertThat(study.markdown()).isEmpty();
         assertThat(study.unavailable()).hasValueSatisfying(why -> assertThat(why).contains("no ./corrigo launcher"));
-        study.add(1, 36);
-        study.add(2, 20);
-        study.add(1, 40);
-        study.add(2, 25);
+        study.add(new StudyThroughput.Mode(false, 1), 36);
+        study.add(new StudyThroughput.Mode(false, 2), 20);
+        study.add(new StudyThroughput.Mode(false, 1), 40);
+        study.add(new StudyThroughput.Mode(false, 2), 25);
+        study.add(new StudyThroughput.Mode(true, 1), 50);
+        study.add(new StudyThroughput.Mode(true, 2), 40);
         assertThat(study.markdown())
-                .contains("| 1 | 38.0 s [36.0–40.0] | 14.2 | — |")
-                .contains("| 2 | 22.5 s [20.0–25.0] | 24.0 | **1.70×** [1.60–1.80] |");
+                .contains("| local, 1 worker | 38.0 s [36.0–40.0] | 14.2 | — |")
+                .contains("| local, 2 workers | 22.5 s [20.0–25.0] | 24.0 | **1.70×** [1.60–1.80] |")
+                .contains("| cluster, 2 workers | 40.0 s [40.0–40.0] | 13.5 | **1.25×** [1.25–1.25] |");
     }
 
     @Test
