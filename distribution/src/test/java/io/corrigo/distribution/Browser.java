@@ -49,7 +49,8 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T await(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(120)).until(condition);
+        return new WebDriverWait(driver, Duration.ofSeconds(120)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition);
     }
 
     Object js(String script) {

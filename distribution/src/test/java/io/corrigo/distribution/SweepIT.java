@@ -63,6 +63,26 @@ class SweepIT {
         }
     }
 
+    @Test
+    void figuresOfAStoredStudyNameItsSeriesAndAxes() throws Exception {
+        Files.writeString(home.resolve("swept.yaml"), STUDY);
+        assertThat(Distribution.cli(home, "run", "swept.yaml", "--no-server").exitCode()).isZero();
+
+        Distribution.Run figures = Distribution.cli(home, "figures", "swept", "--out", "figs");
+
+        assertThat(figures.exitCode()).as(figures.err()).isZero();
+        assertThat(figures.out()).contains("Wrote 9 files", "curves-episodes_two-route_absolute.svg", "matrix_two-route.svg");
+        for (String f : List.of("curves-episodes_two-route_absolute", "curves-effort_two-route_absolute", "matrix_two-route")) {
+            for (String ext : List.of(".svg", ".pdf", ".png")) {
+                assertThat(home.resolve("figs/" + f + ext)).isNotEmptyFile();
+            }
+        }
+        assertThat(Files.readString(home.resolve("figs/curves-episodes_two-route_absolute.svg")))
+                .contains("x axis: training episodes; y axis: success rate",
+                        "series: bc.learningRate-1e-4, bc.learningRate-0.003");
+        assertThat(Distribution.cli(home, "figures", "unknown", "--out", "figs").exitCode()).isEqualTo(2);
+    }
+
     private static String read(Path p) {
         try {
             return Files.readString(p);

@@ -189,9 +189,18 @@ class StudyPageBrowserTest {
         return ((Number) n).intValue();
     }
 
+    /** The element's text; the live page may replace the element between finding and reading it, so read again then. */
     private String text(String css) {
-        List<WebElement> found = browser.findElements(By.cssSelector(css));
-        return found.isEmpty() ? "" : found.get(0).getText();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                List<WebElement> found = browser.findElements(By.cssSelector(css));
+                return found.isEmpty() ? "" : found.get(0).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private String attribute(String css, String name) {
@@ -204,7 +213,8 @@ class StudyPageBrowserTest {
 
     private void await(java.util.function.Function<WebDriver, Boolean> condition) throws IOException {
         try {
-            new WebDriverWait(browser, Duration.ofSeconds(30)).until(condition::apply);
+            new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(condition::apply);
         } catch (org.openqa.selenium.TimeoutException e) {
             screenshot("failure-" + System.currentTimeMillis() + ".png");
             throw e;

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "corrigo", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Compare imitation learners that learn from imperfect human feedback.",
         subcommands = {RunCommand.class, ResumeCommand.class, WorkerCommand.class, ExportCommand.class, ActCommand.class, ValidateCommand.class, PluginsCommand.class, ResultsCommand.class,
-                ServeCommand.class, ReportCommand.class,
+                ServeCommand.class, ReportCommand.class, FiguresCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
 

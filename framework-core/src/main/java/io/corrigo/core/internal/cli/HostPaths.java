@@ -17,6 +17,15 @@ public record HostPaths(Path home, Path bundles, Path dropins, Path runs) {
         return runs.resolve("corrigo.db");
     }
 
+    /** The store, which must exist: a clear error naming it otherwise ({@code what}: e.g. "no results yet"). */
+    Path existingDatabase(String what) {
+        if (!java.nio.file.Files.exists(database())) {
+            throw new UserInputException(what + ": " + database() + " does not exist. Run a study first, e.g."
+                    + " ./corrigo run configs/quickstart.yaml");
+        }
+        return database();
+    }
+
     /** Paths from system properties, with command-line overrides where given (null = default). */
     public static HostPaths resolve(Path dropins, Path runs) {
         Path home = Path.of(System.getProperty("corrigo.home", ".")).toAbsolutePath().normalize();

@@ -6,7 +6,6 @@ import io.corrigo.core.internal.store.StoreQueries;
 import io.corrigo.reports.data.StudyRow;
 import io.corrigo.reports.site.StaticReport;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -29,17 +28,19 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     HostOptions host;
 
+    /** The newest stored run of study {@code name}; a clear error listing the stored studies if there is none. */
+    static StudyRow newest(StoreQueries queries, String name) {
+        List<StudyRow> studies = queries.studies();
+        return studies.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new UserInputException("no stored study named '" + name + "'. Stored: "
+                        + String.join(", ", studies.stream().map(StudyRow::name).distinct().sorted().toList())));
+    }
+
     @Override
     public Integer call() throws IOException {
         HostPaths paths = host.paths();
-        if (!Files.exists(paths.database())) {
-            throw new UserInputException("no results yet: " + paths.database() + " does not exist.");
-        }
-        try (StoreQueries queries = StoreQueries.open(paths.database())) {
-            List<StudyRow> studies = queries.studies();
-            StudyRow study = studies.stream().filter(s -> s.name().equals(name)).findFirst()
-                    .orElseThrow(() -> new UserInputException("no stored study named '" + name + "'. Stored: "
-                            + String.join(", ", studies.stream().map(StudyRow::name).distinct().sorted().toList())));
+        try (StoreQueries queries = StoreQueries.open(paths.existingDatabase("no results yet"))) {
+            StudyRow study = newest(queries, name);
             Path page = StaticReport.write(new HostReportData(queries, new LiveHub(), List::of), study.id(), out);
             System.out.println("Wrote " + page.toAbsolutePath() + " (run #" + study.id() + " of '" + name + "'; opens without a server)");
             return ExitCodes.OK;
