@@ -23,7 +23,9 @@ final class EventClient {
     private final HttpServerResponse response;
     private final Context context;
     private final long studyId;
-    private final ArrayBlockingQueue<LiveEvent> queue = new ArrayBlockingQueue<>(QUEUE);
+    private final ArrayBlockingQueue<EventHub.Sequenced> queue = new ArrayBlockingQueue<>(QUEUE);
+    private final String epoch;
+    private volatile String resyncReason = "events dropped: the client fell behind";
     private final AtomicBoolean overflowed = new AtomicBoolean();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final AtomicLong resyncs = new AtomicLong();
@@ -32,20 +34,31 @@ final class EventClient {
     private int stalledBeats;
 
     /** A client of one study, or of every study when {@code studyId} is negative; call on its event loop. */
-    EventClient(HttpServerResponse response, Context context, long studyId) {
+    EventClient(HttpServerResponse response, Context context, long studyId, String epoch) {
         this.response = response;
         this.context = context;
         this.studyId = studyId;
+        this.epoch = epoch;
     }
 
     boolean wants(LiveEvent event) {
         return !closed && (studyId < 0 || event.studyId() == studyId);
     }
 
+    /** Owes the client a {@code resync} event saying {@code reason} (a reconnect the hub cannot fill in). */
+    void owesResync(String reason) {
+        resyncReason = reason;
+        overflowed.set(true);
+        if (scheduled.compareAndSet(false, true)) {
+            context.runOnContext(v -> drain());
+        }
+    }
+
     /** Any thread; never blocks: a full queue is cleared and a resync owed. */
-    void offer(LiveEvent event) {
+    void offer(EventHub.Sequenced event) {
         if (!queue.offer(event)) {
             queue.clear();
+            resyncReason = "events dropped: the client fell behind";
             overflowed.set(true);
             overflows.incrementAndGet();
             queue.offer(event);
@@ -60,7 +73,7 @@ final class EventClient {
         response.setChunked(true).putHeader("Content-Type", "text/event-stream; charset=utf-8")
                 .putHeader("Cache-Control", "no-store").putHeader("X-Accel-Buffering", "no");
         response.drainHandler(v -> drain());
-        response.write("retry: 3000\n\n" + frame("hello", "{\"studyId\":" + studyId + ",\"queue\":" + QUEUE + "}"));
+        response.write("retry: 3000\n\n" + frame(null, "hello", "{\"studyId\":" + studyId + ",\"queue\":" + QUEUE + "}"));
     }
 
     /**
@@ -75,11 +88,11 @@ final class EventClient {
         }
         if (!response.writeQueueFull() && overflowed.getAndSet(false)) {
             resyncs.incrementAndGet();
-            response.write(frame("resync", "{\"reason\":\"events dropped: the client fell behind\"}"));
+            response.write(frame(null, "resync", "{\"reason\":\"" + resyncReason + "\"}"));
         }
-        LiveEvent event;
+        EventHub.Sequenced event;
         while (!response.writeQueueFull() && (event = queue.poll()) != null) {
-            response.write(frame(event.type(), event.json()));
+            response.write(frame(epoch + "-" + event.sequence(), event.event().type(), event.event().json()));
         }
     }
 
@@ -127,8 +140,10 @@ final class EventClient {
         return queue.size();
     }
 
-    private static String frame(String type, String json) {
-        StringBuilder b = new StringBuilder("event: ").append(type.replaceAll("[\\r\\n]", "")).append('\n');
+    /** One SSE frame; {@code id} null for frames a reconnect should not resume from (hello, resync). */
+    private static String frame(String id, String type, String json) {
+        StringBuilder b = new StringBuilder(id == null ? "" : "id: " + id + "\n");
+        b.append("event: ").append(type.replaceAll("[\\r\\n]", "")).append('\n');
         for (String line : json.split("\\r?\\n|\\r")) {
             b.append("data: ").append(line).append('\n');
         }

@@ -69,6 +69,30 @@ class EventStreamTest {
     }
 
     @Test
+    void everyEventHasAnIdAndAReconnectWithLastEventIdGetsOnlyWhatItMissed() throws IOException {
+        String lastSeen;
+        try (Socket socket = open("/api/studies/2/events")) {
+            BufferedReader in = reader(socket);
+            readUntil(in, "event: hello");
+            feed.publish("episode", 2, "{\"episode\":1}");
+            List<String> first = readUntil(in, "data: {\"episode\":1}");
+            lastSeen = first.stream().filter(l -> l.startsWith("id: ")).reduce((a, b) -> b).orElseThrow().substring(4);
+            assertThat(lastSeen).matches("[0-9a-z]+-\\d+");
+        }
+        feed.publish("episode", 2, "{\"episode\":2}");   // while the browser was away
+        feed.publish("episode", 1, "{\"episode\":99}");  // another study's
+        feed.publish("episode", 2, "{\"episode\":3}");
+        try (Socket socket = open("/api/studies/2/events", "Last-Event-ID: " + lastSeen)) {
+            List<String> lines = readUntil(reader(socket), "data: {\"episode\":3}");
+            assertThat(lines).contains("data: {\"episode\":2}").doesNotContain("data: {\"episode\":1}",
+                    "data: {\"episode\":99}", "event: resync");
+        }
+        try (Socket socket = open("/api/studies/2/events", "Last-Event-ID: otherserver-5")) {
+            assertThat(readUntil(reader(socket), "event: resync")).contains("event: hello");
+        }
+    }
+
+    @Test
     void theWholeSiteStreamCarriesEveryStudy() throws IOException {
         try (Socket socket = open("/api/events")) {
             BufferedReader in = reader(socket);
@@ -131,11 +155,12 @@ class EventStreamTest {
         assertThat(result.resyncs()).isZero();
     }
 
-    private Socket open(String path) throws IOException {
+    private Socket open(String path, String... headers) throws IOException {
         Socket socket = new Socket("127.0.0.1", server.port());
         socket.setSoTimeout(30_000);
         OutputStream out = socket.getOutputStream();
-        out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\nAccept: text/event-stream\r\n\r\n")
+        out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\nAccept: text/event-stream\r\n"
+                + String.join("", java.util.Arrays.stream(headers).map(h -> h + "\r\n").toList()) + "\r\n")
                 .getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
         return socket;
