@@ -95,6 +95,43 @@ class LiveSiteIT {
     }
 
     @Test
+    void aRunningClicHalfTrialsPageShowsItsLossGrowingAndATrainingReplayBeforeTheTrialEnds() throws Exception {
+        Files.writeString(home.resolve("watch.yaml"), """
+                name: watch
+                seeds: [1]
+                budget: {episodes: 10, evalEvery: 5, evalEpisodes: 2}
+                environments: [{id: two-route}]
+                feedback: [{id: absolute}]
+                learners: [{id: clic-half, preset: cpu-small}]
+                """);
+        Path err = home.resolve("watch.err");
+        Process run = Distribution.start(home, home.resolve("watch.out"), err, "run", "watch.yaml", "--port", "0",
+                "--workers", "1");
+        try (Browser browser = Browser.start()) {
+            String url = urlOf(Distribution.awaitLine(err, "Live report:", run));
+            browser.driver.get(url.substring(0, url.indexOf("study?")) + "trial?id=1");
+            String points = "const c = Chart.getChart(document.querySelector('#metrics-chart'));"
+                    + " return c ? Math.max(0, ...c.data.datasets.map((d) => d.data.length)) : 0;";
+            browser.await(d -> ((Number) browser.js(points)).intValue() >= 1);
+            int first = ((Number) browser.js(points)).intValue();
+            assertThat(browser.js("return Chart.getChart(document.querySelector('#metrics-chart')).data.datasets"
+                    + ".map((d) => d.label).join(',');")).asString().contains("loss");
+            browser.await(d -> !d.findElements(By.cssSelector("#rollout-table tbody tr")).isEmpty());
+            assertThat(browser.driver.findElement(By.id("rollout-table")).getText()).contains("training");
+            browser.await(d -> ((Number) browser.js(points)).intValue() > first);
+            assertThat(browser.driver.findElement(By.id("meta")).getText()).as("all of it before the trial ended")
+                    .contains("running");
+            browser.driver.findElement(By.cssSelector("#rollout-table tbody tr")).click();
+            browser.await(d -> ((Number) browser.js("return typeof Replay !== 'undefined' ? Replay.state.frames.length : 0;"))
+                    .intValue() > 0);
+            browser.screenshot("running-trial.png");
+        } finally {
+            run.destroy();
+            run.waitFor(1, TimeUnit.MINUTES);
+        }
+    }
+
+    @Test
     void anEnergyLearnersTrialShowsItsActionLandscapeAtAChosenStateOfTheReplay() throws Exception {
         Files.writeString(home.resolve("landscape.yaml"), """
                 name: landscape

@@ -34,6 +34,18 @@ final class TrialListeners {
             }
 
             @Override
+            public void onMetrics(Trial trial, java.util.List<io.corrigo.core.internal.run.MetricPoint> points) {
+                a.onMetrics(trial, points);
+                b.onMetrics(trial, points);
+            }
+
+            @Override
+            public void onRollout(Trial trial, io.corrigo.core.internal.run.Rollout rollout) {
+                a.onRollout(trial, rollout);
+                b.onRollout(trial, rollout);
+            }
+
+            @Override
             public void onFinish(TrialResult result) {
                 a.onFinish(result);
                 b.onFinish(result);

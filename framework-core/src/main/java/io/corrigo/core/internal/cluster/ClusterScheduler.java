@@ -229,6 +229,8 @@ public final class ClusterScheduler implements Scheduler, AutoCloseable {
         switch (body.getString("type", "")) {
             case "episode" -> listener.onEpisode(trial, body.getInteger("episode"), body.getInteger("episodes"));
             case "evaluation" -> listener.onEvaluation(trial, Wire.point(body.getString("point")));
+            case "metrics" -> listener.onMetrics(trial, Wire.metrics(body.getString("points")));
+            case "rollout" -> listener.onRollout(trial, Wire.rollout(body.getString("rollout")));
             case "finished" -> {
                 TrialResult result = Wire.result(trial, body.getString("result"));
                 String policy = body.getString("policy", "");

@@ -199,6 +199,18 @@ public final class ClusterWorker {
             public void onEvaluation(Trial trial, EvaluationPoint point) {
                 send(report(a, "evaluation").put("point", Wire.point(point)), stale);
             }
+
+            @Override
+            public void onMetrics(Trial trial, List<io.corrigo.core.internal.run.MetricPoint> points) {
+                if (!points.isEmpty()) {
+                    send(report(a, "metrics").put("points", Wire.metrics(points)), stale);
+                }
+            }
+
+            @Override
+            public void onRollout(Trial trial, io.corrigo.core.internal.run.Rollout rollout) {
+                send(report(a, "rollout").put("rollout", Wire.rollout(rollout)), stale);
+            }
         };
         try {
             executor.execute(a, sink, listener, cancel);

@@ -48,6 +48,22 @@ final class Wire {
         return new TrialResult(trial, b.evaluations(), b.metrics(), b.effort(), b.wallMillis(), b.notes(), b.rollouts());
     }
 
+    static String metrics(List<MetricPoint> points) {
+        return write(points);
+    }
+
+    static List<MetricPoint> metrics(String json) {
+        return List.of(read(json, MetricPoint[].class));
+    }
+
+    static String rollout(Rollout r) {
+        return write(r);
+    }
+
+    static Rollout rollout(String json) {
+        return read(json, Rollout.class);
+    }
+
     static String point(EvaluationPoint p) {
         return write(p);
     }

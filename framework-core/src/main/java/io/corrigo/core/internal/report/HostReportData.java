@@ -107,19 +107,23 @@ public final class HostReportData implements ReportData {
         return rows;
     }
 
+    /** A trial's stored diagnostics, or while it runs the ones it reported so far. */
     @Override
     public List<MetricRow> metrics(long trialId) {
-        return queries.metrics(trialId);
+        List<MetricRow> stored = queries.metrics(trialId);
+        return stored.isEmpty() ? live.metrics(trialId) : stored;
     }
 
+    /** A trial's stored rollouts, or while it runs the ones it recorded so far (negative ids). */
     @Override
     public List<RolloutInfo> rollouts(long trialId) {
-        return queries.rollouts(trialId);
+        List<RolloutInfo> stored = queries.rollouts(trialId);
+        return stored.isEmpty() ? live.rollouts(trialId) : stored;
     }
 
     @Override
     public Optional<String> rolloutFrames(long rolloutId) {
-        return queries.rolloutFrames(rolloutId);
+        return rolloutId < 0 ? live.rolloutFrames(rolloutId) : queries.rolloutFrames(rolloutId);
     }
 
     @Override

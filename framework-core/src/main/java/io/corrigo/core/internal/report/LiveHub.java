@@ -1,6 +1,8 @@
 package io.corrigo.core.internal.report;
 
 import io.corrigo.core.internal.run.EvaluationPoint;
+import io.corrigo.core.internal.run.MetricPoint;
+import io.corrigo.core.internal.run.Rollout;
 import io.corrigo.core.internal.run.Trial;
 import io.corrigo.core.internal.run.TrialFailedException;
 import io.corrigo.core.internal.run.TrialListener;
@@ -8,9 +10,12 @@ import io.corrigo.core.internal.run.TrialResult;
 import io.corrigo.reports.data.EvaluationRow;
 import io.corrigo.reports.data.LiveEvent;
 import io.corrigo.reports.data.LiveFeed;
+import io.corrigo.reports.data.MetricRow;
+import io.corrigo.reports.data.RolloutInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -22,8 +27,22 @@ import org.slf4j.LoggerFactory;
  */
 public final class LiveHub implements LiveFeed {
 
-    private record Running(long studyId, int episodes, List<EvaluationRow> points) {
+    private record Running(long studyId, int episodes, List<EvaluationRow> points, List<MetricRow> metrics,
+                           List<LiveRollout> rollouts) {
+        Running(long studyId) {
+            this(studyId, 0, new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        }
+
+        Running withEpisodes(int done) {
+            return new Running(studyId, done, points, metrics, rollouts);
+        }
     }
+
+    /** A rollout of a running trial, kept until the trial ends; its id is negative (stored ones are positive). */
+    private record LiveRollout(RolloutInfo info, String frames) {
+    }
+
+    private final java.util.concurrent.atomic.AtomicLong liveRolloutIds = new java.util.concurrent.atomic.AtomicLong();
 
     private final List<Consumer<LiveEvent>> listeners = new CopyOnWriteArrayList<>();
     private final Map<Long, Running> running = new ConcurrentHashMap<>();
@@ -62,20 +81,56 @@ public final class LiveHub implements LiveFeed {
         return rows;
     }
 
+    /** The diagnostics a running trial reported so far (empty when it is not running). */
+    public List<MetricRow> metrics(long trialId) {
+        Running r = running.get(trialId);
+        if (r == null) {
+            return List.of();
+        }
+        synchronized (r.metrics()) {
+            return List.copyOf(r.metrics());
+        }
+    }
+
+    /** The rollouts a running trial recorded so far (empty when it is not running). */
+    public List<RolloutInfo> rollouts(long trialId) {
+        Running r = running.get(trialId);
+        if (r == null) {
+            return List.of();
+        }
+        synchronized (r.rollouts()) {
+            return r.rollouts().stream().map(LiveRollout::info).toList();
+        }
+    }
+
+    /** The frames of a running trial's rollout {@code rolloutId} (negative), while the trial runs. */
+    public Optional<String> rolloutFrames(long rolloutId) {
+        for (Running r : running.values()) {
+            synchronized (r.rollouts()) {
+                for (LiveRollout l : r.rollouts()) {
+                    if (l.info().id() == rolloutId) {
+                        return Optional.of(l.frames());
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** A trial listener for one study run whose trial keys map to store ids. */
     public TrialListener listenerFor(long studyId, Map<String, Long> trialIds) {
         return new TrialListener() {
             @Override
             public void onStart(Trial trial) {
                 long id = trialIds.get(trial.key());
-                running.put(id, new Running(studyId, 0, new ArrayList<>()));
+                running.put(id, new Running(studyId));
                 publish(new LiveEvent("trial-started", studyId, "{\"trialId\":" + id + "}"));
             }
 
             @Override
             public void onEpisode(Trial trial, int episode, int episodes) {
                 long id = trialIds.get(trial.key());
-                running.computeIfPresent(id, (k, r) -> new Running(r.studyId(), episode, r.points()));
+                running.computeIfPresent(id, (k, r) -> r.withEpisodes(episode));
                 publish(new LiveEvent("episode", studyId,
                         "{\"trialId\":" + id + ",\"episode\":" + episode + ",\"episodes\":" + episodes + "}"));
             }
@@ -94,6 +149,29 @@ public final class LiveHub implements LiveFeed {
                 publish(new LiveEvent("evaluation", studyId, "{\"trialId\":" + id + ",\"episode\":" + p.episode()
                         + ",\"episodes\":" + p.episodes() + ",\"successes\":" + p.successes()
                         + ",\"feedbackEvents\":" + p.effort().feedbackEvents() + ",\"teacherSteps\":" + p.effort().teacherSteps() + "}"));
+            }
+
+            @Override
+            public void onMetrics(Trial trial, List<MetricPoint> points) {
+                Running r = running.get(trialIds.get(trial.key()));
+                if (r != null) {
+                    synchronized (r.metrics()) {
+                        points.forEach(p -> r.metrics().add(new MetricRow(trialIds.get(trial.key()), p.episode(), p.name(),
+                                p.value())));
+                    }
+                }
+            }
+
+            @Override
+            public void onRollout(Trial trial, Rollout rollout) {
+                long id = trialIds.get(trial.key());
+                Running r = running.get(id);
+                if (r != null) {
+                    synchronized (r.rollouts()) {
+                        r.rollouts().add(new LiveRollout(new RolloutInfo(-liveRolloutIds.incrementAndGet(), id, rollout.kind(),
+                                rollout.episode(), rollout.steps(), rollout.success()), rollout.framesJson()));
+                    }
+                }
             }
 
             @Override

@@ -11,6 +11,14 @@ public interface TrialListener {
     default void onEpisode(Trial trial, int episode, int episodes) {
     }
 
+    /** A training episode's diagnostics (not yet committed). */
+    default void onMetrics(Trial trial, java.util.List<MetricPoint> points) {
+    }
+
+    /** A rollout was recorded (not yet committed). */
+    default void onRollout(Trial trial, Rollout rollout) {
+    }
+
     /** An evaluation point is available (not yet committed: the trial may still fail). */
     default void onEvaluation(Trial trial, EvaluationPoint point) {
     }

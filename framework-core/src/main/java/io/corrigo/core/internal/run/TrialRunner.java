@@ -266,10 +266,18 @@ public final class TrialRunner {
                 obs = step.observation();
             }
             if (recorder != null) {
-                rollouts.add(recorder.finish(env));
+                record(recorder.finish(env));
             }
             learner.endEpisode();
-            metrics.addAll(context.drainEpisode(episode));
+            List<MetricPoint> drained = context.drainEpisode(episode);
+            metrics.addAll(drained);
+            listener.onMetrics(trial, drained);
+        }
+
+        /** Keeps a recorded rollout for the result and shows it live. */
+        private void record(Rollout rollout) {
+            rollouts.add(rollout);
+            listener.onRollout(trial, rollout);
         }
 
         private void count(Response r) {
@@ -320,7 +328,7 @@ public final class TrialRunner {
                     obs = step.observation();
                 }
                 if (recorder != null) {
-                    rollouts.add(recorder.finish(env));
+                    record(recorder.finish(env));
                 }
                 successes += success ? 1 : 0;
                 progress += lastProgress;

@@ -49,6 +49,8 @@ class WireTest {
 
         assertThat(Wire.result(trial, Wire.result(result))).isEqualTo(result);
         assertThat(Wire.point(Wire.point(point))).isEqualTo(point);
+        assertThat(Wire.metrics(Wire.metrics(result.metrics()))).isEqualTo(result.metrics());
+        assertThat(Wire.rollout(Wire.rollout(result.rollouts().get(0)))).isEqualTo(result.rollouts().get(0));
     }
 
     @Test

@@ -6,7 +6,7 @@
   const el = C.el;
   const id = Number(C.params.get('id'));
   const base = '/api/trials/' + id;
-  const state = { evalChart: null, metricsChart: null, rolloutCount: -1, selected: null, metrics: [], studyId: null,
+  const state = { evalChart: null, metricsChart: null, rolloutCount: null, selected: null, metrics: [], studyId: null,
     over: false, source: null };
   window.corrigoTrial = state;
 
@@ -73,13 +73,14 @@
     logBox.disabled = !positive;
     const series = metrics.map((m, i) => ({ label: m.name, colour: C.colour(i), points: m.points.map((p) => ({ x: p.episode, y: p.value })) }));
     const log = positive && logBox.checked;
+    document.getElementById('metrics-note').textContent = metrics.length
+      ? 'Per-episode means of the learner\'s diagnostics (' + metrics.map((m) => m.name).join(', ') + ')'
+        + (state.over ? '.' : ', so far: they arrive episode by episode while the trial runs.')
+      : state.over ? 'This learner reported no diagnostics.' : 'No diagnostics yet: they arrive after each training episode.';
     if (state.metricsChart && state.metricsLog === log) { Charts.update(state.metricsChart, series); return; }
     if (state.metricsChart) state.metricsChart.destroy();
     state.metricsLog = log;
     state.metricsChart = Charts.line(document.getElementById('metrics-chart'), { series, xTitle: 'training episode', yTitle: 'episode mean', logY: log });
-    document.getElementById('metrics-note').textContent = metrics.length
-      ? 'Per-episode means of the learner\'s diagnostics (' + metrics.map((m) => m.name).join(', ') + ').'
-      : 'This learner reported no diagnostics.';
   }
 
   function renderNotes(notes) {
@@ -91,10 +92,13 @@
   }
 
   function renderRollouts(rollouts) {
-    if (rollouts.length === state.rolloutCount) return;
-    state.rolloutCount = rollouts.length;
+    // while the trial runs its rollouts have negative (live) ids; once it is stored they are replaced
+    const ids = rollouts.map((r) => r.id).join(',');
+    if (ids === state.rolloutCount) return;
+    state.rolloutCount = ids;
+    if (state.selected !== null && !rollouts.some((r) => r.id === state.selected)) state.selected = null;
     const columns = [
-      { title: 'rollout', cell: (r) => '#' + r.id },
+      { title: 'rollout', cell: (r) => (r.id > 0 ? '#' + r.id : 'live') },
       { title: 'kind', cell: (r) => r.kind },
       { title: 'episode', cell: (r) => r.episode, class: 'num' },
       { title: 'steps', cell: (r) => r.steps, class: 'num' },
