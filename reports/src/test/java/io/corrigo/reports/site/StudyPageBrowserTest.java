@@ -168,6 +168,32 @@ class StudyPageBrowserTest {
     }
 
     @Test
+    void axeCoreFindsNoSeriousOrCriticalViolationOnAnyPage() throws IOException {
+        String base = "http://127.0.0.1:" + server.port();
+        java.util.Map<String, String> pages = new java.util.LinkedHashMap<>();
+        pages.put("studies", base + "/?token=browser-token");
+        pages.put("study", base + "/study?id=1&token=browser-token");
+        pages.put("trial", base + "/trial?id=11&token=browser-token");
+        pages.put("plugins", base + "/plugins?token=browser-token");
+        List<String> found = new java.util.ArrayList<>();
+        for (var page : pages.entrySet()) {
+            browser.get(page.getValue());
+            await(d -> Boolean.TRUE.equals(js("return document.readyState === 'complete'"
+                    + " && !document.querySelector('.loading') && document.querySelectorAll('table tbody tr').length > 0;")));
+            com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder()
+                    .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
+            for (com.deque.html.axecore.results.Rule rule : results.getViolations()) {
+                if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
+                    found.add(page.getKey() + ": " + rule.getId() + " (" + rule.getImpact() + ") " + rule.getHelp() + " at "
+                            + rule.getNodes().stream().limit(3).map(n -> String.valueOf(n.getTarget())).toList());
+                }
+            }
+            screenshot("axe-" + page.getKey() + ".png");
+        }
+        assertThat(found).as("axe-core violations").isEmpty();
+    }
+
+    @Test
     void theStaticReportOpensFromTheFileSystem() throws IOException {
         Path out = Path.of("target", "static-report");
         Path index = StaticReport.write(data, 1, out);

@@ -47,7 +47,7 @@
     const eta = studyState === 'running' && C.isNum(p.etaSeconds)
       ? (p.etaSeconds < 1 ? 'finishing' : 'about ' + C.duration(p.etaSeconds) + ' left') : null;
     C.fill(document.getElementById('progress'),
-      el('div', { class: 'bar', role: 'progressbar', 'aria-valuenow': Math.round(100 * (p.fraction || 0)) },
+      el('div', { class: 'bar', role: 'progressbar', 'aria-label': 'trials finished', 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': Math.round(100 * (p.fraction || 0)) },
         seg('done', p.done, 'done'), seg('running', p.running, 'running'), seg('failed', p.failed, 'failed')),
       el('div', { class: 'progress-text' },
         el('b', {}, p.done + ' / ' + p.trialsTotal), ' trials done · ', el('span', { class: 'c-running' }, p.running + ' running'),
