@@ -23,6 +23,10 @@ final class Assets {
     static final String ROOT = "io/corrigo/reports/site/web/";
     static final String CHART_JS = "vendor/chart.umd.js";
     static final String CHART_JS_RESOURCE = "META-INF/resources/webjars/chart.js/4.4.1/dist/chart.umd.js";
+    static final String ZOOM_JS = "vendor/chartjs-plugin-zoom.min.js";
+    static final String ZOOM_JS_RESOURCE = "META-INF/resources/webjars/chartjs-plugin-zoom/2.2.0/dist/chartjs-plugin-zoom.min.js";
+    /** The vendored scripts, served by their flat names from their WebJars. */
+    private static final Map<String, String> VENDOR = Map.of(CHART_JS, CHART_JS_RESOURCE, ZOOM_JS, ZOOM_JS_RESOURCE);
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*\\.(js|css|html|svg|png|ico)");
     private static final Pattern ASSET_LINK = Pattern.compile("((?:src|href)=\")(/assets/[^\"?#]+)\"");
@@ -62,7 +66,7 @@ final class Assets {
     }
 
     static boolean isSafe(String name) {
-        return name.equals(CHART_JS) || NAME.matcher(name).matches();
+        return VENDOR.containsKey(name) || NAME.matcher(name).matches();
     }
 
     /** A site file by its flat name; only files that exist are cached. */
@@ -71,7 +75,7 @@ final class Assets {
         if (cached != null) {
             return Optional.of(cached);
         }
-        Optional<byte[]> loaded = load(name.equals(CHART_JS) ? CHART_JS_RESOURCE : ROOT + name);
+        Optional<byte[]> loaded = load(VENDOR.getOrDefault(name, ROOT + name));
         loaded.ifPresent(bytes -> cache.put(name, bytes));
         return loaded;
     }

@@ -168,6 +168,30 @@ class StudyPageBrowserTest {
     }
 
     @Test
+    void curvesOverlayTheLearnersWithALegendAndDraggingAcrossOneZoomsItsXAxis() throws IOException {
+        browser.get("http://127.0.0.1:" + server.port() + "/study?id=1&token=browser-token");
+        await(d -> d.findElements(By.cssSelector("#curves canvas")).size() == 2);
+        String range = "const c = Chart.getChart(document.querySelectorAll('#curves canvas')[0]);"
+                + " return [c.scales.x.min, c.scales.x.max];";
+        await(d -> ((List<?>) js(range)).size() == 2 && ((Number) ((List<?>) js(range)).get(1)).doubleValue() > 0);
+        assertThat(js("return Chart.getChart(document.querySelectorAll('#curves canvas')[0]).data.datasets"
+                + ".filter((d) => !d.band).map((d) => d.label).join(',');")).isEqualTo("bc,clic");
+        List<?> before = (List<?>) js(range);
+        WebElement canvas = browser.findElements(By.cssSelector("#curves canvas")).get(0);
+        int width = canvas.getSize().getWidth();
+        new org.openqa.selenium.interactions.Actions(browser).moveToElement(canvas, -width / 5, 0).clickAndHold()
+                .moveByOffset(width / 4, 0).release().perform();
+        await(d -> !js(range).equals(before));
+        List<?> after = (List<?>) js(range);
+        assertThat(((Number) after.get(1)).doubleValue() - ((Number) after.get(0)).doubleValue())
+                .as("the x range after the drag").isLessThan(((Number) before.get(1)).doubleValue()
+                        - ((Number) before.get(0)).doubleValue());
+        screenshot("curves-zoomed.png");
+        new org.openqa.selenium.interactions.Actions(browser).doubleClick(canvas).perform();
+        await(d -> js(range).equals(before));
+    }
+
+    @Test
     void axeCoreFindsNoSeriousOrCriticalViolationOnAnyPage() throws IOException {
         String base = "http://127.0.0.1:" + server.port();
         java.util.Map<String, String> pages = new java.util.LinkedHashMap<>();

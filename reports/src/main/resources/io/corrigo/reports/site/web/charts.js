@@ -48,7 +48,7 @@ const Charts = (() => {
 
   /** A line chart; options: {xTitle, yTitle, yPercent, series, logY, xMin}. */
   function line(canvas, o) {
-    return new Chart(canvas, {
+    const chart = new Chart(canvas, {
       type: 'line',
       data: { datasets: datasets(o.series) },
       options: {
@@ -61,9 +61,15 @@ const Charts = (() => {
         plugins: {
           legend: { position: 'bottom', labels: { filter: (item, data) => !data.datasets[item.datasetIndex].band, boxWidth: 18 } },
           tooltip: { filter: (item) => !item.dataset.band, callbacks: { label: tooltipLabel(o.yPercent) } },
+          // drag a rectangle (or ctrl + wheel) to zoom into the x range; double-click resets
+          zoom: { zoom: { drag: { enabled: true, backgroundColor: 'rgba(0,114,178,0.12)' },
+            wheel: { enabled: true, modifierKey: 'ctrl' }, mode: 'x' } },
         },
       },
     });
+    canvas.addEventListener('dblclick', () => { if (chart.resetZoom) chart.resetZoom(); });
+    canvas.setAttribute('title', 'Drag across the chart (or ctrl + wheel) to zoom in; double-click to reset');
+    return chart;
   }
 
   /** Replaces a chart's series (and optionally its x-axis title) without rebuilding it. */
