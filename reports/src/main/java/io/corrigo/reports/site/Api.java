@@ -74,6 +74,11 @@ final class Api {
         get(router, "/api/trials/:id/rollouts", ctx -> TrialView.rollouts(data, id(ctx)));
         router.get("/api/rollouts/:id").blockingHandler(this::rollout, false);
         get(router, "/api/plugins", ctx -> Optional.of(TrialView.plugins(data.plugins())));
+        get(router, "/api/compare", ctx -> {
+            Optional<StudySnapshot> a = StudySnapshot.read(data, query(ctx, "a"));
+            Optional<StudySnapshot> b = StudySnapshot.read(data, query(ctx, "b"));
+            return a.isPresent() && b.isPresent() ? Optional.of(CompareView.of(a.get(), b.get())) : Optional.empty();
+        });
     }
 
     private void get(Router router, String path, Function<RoutingContext, Optional<Reply>> view) {
@@ -130,6 +135,19 @@ final class Api {
         return reply;
     }
 
+    /** A study id from the query ({@code ?a=1&b=2}). */
+    private static long query(RoutingContext ctx, String name) {
+        String v = ctx.request().getParam(name);
+        if (v == null) {
+            throw new IllegalArgumentException("missing ?" + name + "=<study run id> (e.g. /api/compare?a=1&b=2)");
+        }
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("?" + name + "=" + v + " is not a study run id");
+        }
+    }
+
     private static long id(RoutingContext ctx) {
         String id = ctx.pathParam("id");
         try {
@@ -174,6 +192,8 @@ final class Api {
         m.put("/api/trials/{id}/metrics", "a trial's per-episode diagnostics (losses ...)");
         m.put("/api/trials/{id}/rollouts", "a trial's recorded rollouts");
         m.put("/api/rollouts/{id}", "a rollout's frames (JSON array)");
+        m.put("/api/compare?a={id}&b={id}", "two study runs: their study texts diffed, each condition's final success in"
+                + " both with intervals, and the difference B - A with its interval");
         m.put("/api/plugins", "installed plugins with their configuration defaults");
         return Collections.unmodifiableMap(m);
     }

@@ -24,6 +24,7 @@ final class SiteRoutes {
         router.get("/study").handler(ctx -> assets.page(ctx, "study.html", token));
         router.get("/trial").handler(ctx -> assets.page(ctx, "trial.html", token));
         router.get("/plugins").handler(ctx -> assets.page(ctx, "plugins.html", token));
+        router.get("/compare").handler(ctx -> assets.page(ctx, "compare.html", token));
         return router;
     }
 }

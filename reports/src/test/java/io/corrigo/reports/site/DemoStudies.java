@@ -72,6 +72,31 @@ final class DemoStudies {
         return data;
     }
 
+    /**
+     * A second run of the demo study (run 3, trials 31..38, its file with one more seed per condition
+     * and a higher learning rate): every seed of it ends {@code gain} evaluation successes (of 10) above run 1's.
+     */
+    static void addRerun(MemoryReportData data, int gain) {
+        data.putStudy(new StudyDetail(new StudyRow(3, "demo", "finished", "cpu", 8, 8, 0, 0, "2026-01-02T00:00:00Z",
+                "2026-01-02T01:00:00Z"), "configs/demo.yaml", "name: demo\nlearningRate: 0.003\n", "{}",
+                List.of("two-route"), List.of("accurate", "noisy"), List.of("bc", "clic"), List.of(1L, 2L), 20));
+        int[] finals = {8, 6, 10, 9, 5, 4, 8, 8};
+        long id = 31;
+        for (String feedback : List.of("accurate", "noisy")) {
+            for (String learner : List.of("bc", "clic")) {
+                for (long seed = 1; seed <= 2; seed++, id++) {
+                    int last = Math.min(10, finals[(int) (id - 31)] + gain);
+                    data.putTrial(trial(id, 3, "two-route", feedback, learner, seed, "done", 20, "", 50, 12));
+                    for (int k = 0; k < 3; k++) {
+                        int s = k == 0 ? 0 : last;
+                        data.addEvaluation(new EvaluationRow(id, 10 * k, 10, s, s / 10.0, s / 10.0, 100L * k, 25L * k, 6L * k,
+                                false));
+                    }
+                }
+            }
+        }
+    }
+
     static TrialRow trial(long id, long studyId, String env, String feedback, String learner, long seed, String state,
                           int episodesDone, String error, long feedbackEvents, long teacherSteps) {
         return new TrialRow(id, studyId, env + "/" + feedback + "/" + learner + "/seed-" + seed, env, feedback, learner,

@@ -237,4 +237,42 @@ class ReportApiTest {
         assertThat(chart.body()).contains("Chart.js v4.4.1");
         assertThat(Http.get(server.url() + "assets/app.css").statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void compareDiffsTheStudyFilesAndGivesEachConditionInBothRunsWithTheDifferenceAndItsInterval() {
+        MemoryReportData data = DemoStudies.create();
+        DemoStudies.addRerun(data, 2);
+        ReportServer server = ReportServer.start(data, new MemoryFeed(), ReportServer.Options.defaults());
+        try {
+            compare(server);
+        } finally {
+            server.close();
+        }
+    }
+
+    private static void compare(ReportServer server) {
+        JsonNode d = Http.json(server.url() + "api/compare?a=1&b=3");
+
+        assertThat(d.path("a").path("id").asLong()).isEqualTo(1);
+        assertThat(d.path("b").path("id").asLong()).isEqualTo(3);
+        assertThat(d.path("specDiff").toString()).contains("{\"op\":\" \",\"line\":\"name: demo\"}",
+                "{\"op\":\"+\",\"line\":\"learningRate: 0.003\"}");
+        JsonNode cell = null;
+        for (JsonNode c : d.path("cells")) {
+            if (c.path("learner").asText().equals("clic") && c.path("feedback").asText().equals("accurate")) {
+                cell = c;
+            }
+        }
+        assertThat(cell).isNotNull();
+        assertThat(cell.path("aSeeds").asInt()).isEqualTo(2);
+        assertThat(cell.path("bSeeds").asInt()).isEqualTo(2);
+        double a = cell.path("a").path("estimate").asDouble();
+        double b = cell.path("b").path("estimate").asDouble();
+        assertThat(cell.path("difference").path("estimate").asDouble()).isCloseTo(b - a, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(cell.path("difference").path("low").asDouble()).isLessThanOrEqualTo(b - a);
+        assertThat(cell.path("difference").path("high").asDouble()).isGreaterThanOrEqualTo(b - a);
+        assertThat(Http.get(server.url() + "api/compare?a=1&b=3&format=csv").body()).startsWith("environment,feedback,learner,");
+        assertThat(Http.get(server.url() + "api/compare?a=1&b=99").statusCode()).isEqualTo(404);
+        assertThat(Http.get(server.url() + "api/compare?a=1").statusCode()).isEqualTo(400);
+    }
 }

@@ -192,6 +192,21 @@ class StudyPageBrowserTest {
     }
 
     @Test
+    void compareShowsTwoRunsOfAStudyWithTheirFilesDiffedAndTheDifferencePerCondition() throws IOException {
+        DemoStudies.addRerun(data, 2);
+        browser.get("http://127.0.0.1:" + server.port() + "/compare?a=1&b=3&token=browser-token");
+        await(d -> d.findElements(By.cssSelector("#compare-table tbody tr")).size() == 4);
+        String table = text("#compare-table");
+        assertThat(table).contains("A: demo #1", "B: demo #3", "B − A");
+        assertThat(text("#spec-diff")).contains("+ learningRate: 0.003").contains("  name: demo");
+        assertThat(browser.findElement(By.id("a")).getAttribute("value")).isEqualTo("1");
+        screenshot("compare.png");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("b"))).selectByValue("2");
+        await(d -> text("#compare-table").contains("B: live #2") || text("#cells").contains("no condition"));
+        assertThat(browser.getCurrentUrl()).contains("b=2");
+    }
+
+    @Test
     void axeCoreFindsNoSeriousOrCriticalViolationOnAnyPage() throws IOException {
         String base = "http://127.0.0.1:" + server.port();
         java.util.Map<String, String> pages = new java.util.LinkedHashMap<>();
@@ -199,6 +214,8 @@ class StudyPageBrowserTest {
         pages.put("study", base + "/study?id=1&token=browser-token");
         pages.put("trial", base + "/trial?id=11&token=browser-token");
         pages.put("plugins", base + "/plugins?token=browser-token");
+        DemoStudies.addRerun(data, 2);
+        pages.put("compare", base + "/compare?a=1&b=3&token=browser-token");
         List<String> found = new java.util.ArrayList<>();
         for (var page : pages.entrySet()) {
             browser.get(page.getValue());

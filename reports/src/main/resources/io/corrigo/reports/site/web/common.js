@@ -196,7 +196,7 @@ const Corrigo = (() => {
   function exportLinks(path) {
     if (embedded) return el('span', { class: 'exports' }, 'CSV files are beside this report.');
     return el('span', { class: 'exports' }, 'Export: ',
-      el('a', { href: link(path + '?format=csv') }, 'CSV'), ' · ',
+      el('a', { href: link(path + (path.includes('?') ? '&' : '?') + 'format=csv') }, 'CSV'), ' · ',
       el('a', { href: link(path), target: '_blank' }, 'JSON'));
   }
 
