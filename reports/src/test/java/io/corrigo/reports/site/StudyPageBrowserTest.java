@@ -207,7 +207,7 @@ class StudyPageBrowserTest {
     }
 
     @Test
-    void axeCoreFindsNoSeriousOrCriticalViolationOnAnyPage() throws IOException {
+    void axeCoreFindsNoSeriousOrCriticalViolationOnAnyPageAndEachIsShotAt1600And800Pixels() throws IOException {
         String base = "http://127.0.0.1:" + server.port();
         java.util.Map<String, String> pages = new java.util.LinkedHashMap<>();
         pages.put("studies", base + "/?token=browser-token");
@@ -229,7 +229,9 @@ class StudyPageBrowserTest {
                             + rule.getNodes().stream().limit(3).map(n -> String.valueOf(n.getTarget())).toList());
                 }
             }
-            screenshot("axe-" + page.getKey() + ".png");
+            for (int width : new int[] {1600, 800}) {
+                screenshot(page.getKey() + "-" + width + ".png", width);
+            }
         }
         assertThat(found).as("axe-core violations").isEmpty();
     }
@@ -290,9 +292,15 @@ class StudyPageBrowserTest {
 
     /** A full-page screenshot: the window grows to the page's height first. */
     private void screenshot(String name) throws IOException {
+        screenshot(name, 1400);
+    }
+
+    /** A full-page screenshot at {@code width} pixels (the window grows to the page's height, at most 8 000). */
+    private void screenshot(String name, int width) throws IOException {
+        browser.manage().window().setSize(new Dimension(width, 1000));
         js("window.scrollTo(0, 0);");
         long height = (Long) js("return Math.ceil(document.documentElement.scrollHeight);");
-        browser.manage().window().setSize(new Dimension(1400, (int) Math.min(8000, height + 20)));
+        browser.manage().window().setSize(new Dimension(width, (int) Math.min(8000, height + 20)));
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), SHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
         browser.manage().window().setSize(new Dimension(1400, 1000));
