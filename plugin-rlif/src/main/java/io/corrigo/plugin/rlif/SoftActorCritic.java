@@ -51,6 +51,8 @@ final class SoftActorCritic implements AutoCloseable {
     private final NDArray temperatureScalar;
     private final NDArray entropyGap;
     private final NDArray discount;
+    /** α = exp(log α), computed by the engine and read back once per temperature step (not once per use). */
+    private float temperature;
 
     SoftActorCritic(NDManager parent, RlifConfig config, int dObs, int dAct, RandomGenerator init) {
         this.config = config;
@@ -65,6 +67,7 @@ final class SoftActorCritic implements AutoCloseable {
             logTemperature = staged.duplicate();
         }
         logTemperature.setRequiresGradient(true);
+        temperature = readTemperature();
         float lr = (float) config.learningRate();
         actorAdam = AdamOptimizer.builder().setLearningRate(lr).build(manager, actor.parameters());
         criticAdam = AdamOptimizer.builder().setLearningRate(lr).build(manager, critic.parameters());
@@ -145,7 +148,7 @@ final class SoftActorCritic implements AutoCloseable {
 
     /** An actor update on the rows drawn last, the critics held fixed; returns its loss and the policy's entropy. */
     private double[] actorStep(RandomGenerator random) {
-        temperatureScalar.set(new float[] {(float) temperature()});
+        temperatureScalar.set(new float[] {temperature});
         double value;
         double entropy;
         try (NDManager scope = manager.newSubManager()) {
@@ -167,21 +170,26 @@ final class SoftActorCritic implements AutoCloseable {
 
     /** A temperature update towards the target entropy, given the policy's entropy; returns the loss. */
     double temperatureStep(double entropy) {
-        double loss;
-        entropyGap.set(new float[] {(float) (entropy - targetEntropy)});
+        float gap = (float) (entropy - targetEntropy);
+        entropyGap.set(new float[] {gap});
         try (GradientTape tape = GradientTape.record();
              NDArray alpha = logTemperature.exp();
              NDArray scaled = alpha.mul(entropyGap);
              NDArray l = scaled.sum()) {
             tape.backward(l);
-            loss = l.getFloat();
         }
+        float loss = temperature * gap;   // the same float product the engine formed: exp(log α) · gap
         temperatureAdam.step();
+        temperature = readTemperature();
         return loss;
     }
 
-    /** α. */
+    /** α, as of the last temperature step. */
     double temperature() {
+        return temperature;
+    }
+
+    private float readTemperature() {
         try (NoGradient ignored = NoGradient.enter(); NDArray t = logTemperature.exp()) {
             return t.getFloat();
         }
