@@ -122,6 +122,7 @@ class StudyPageBrowserTest {
         browser.findElement(By.id("play")).click();
         await(d -> Integer.parseInt(attribute("#scene", "data-frame")) >= 5);
         assertThat(text("#frame-label")).startsWith("frame ");
+        assertThat(text("#scene-legend")).contains("agent", "goal", "trail: the agent's last 40 steps");
         assertThat(text("#cards")).contains("feedback events").contains("teacher-executed steps");
         assertThat(js("return Chart.getChart(document.getElementById('metrics-chart')).data.datasets.length;"))
                 .isEqualTo(1L);

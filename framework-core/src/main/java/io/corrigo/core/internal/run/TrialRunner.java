@@ -304,7 +304,7 @@ public final class TrialRunner {
                 startRollout(learner);
                 boolean success = false;
                 double lastProgress = 0;
-                RolloutRecorder recorder = j == 0 ? new RolloutRecorder("evaluation", episode) : null;
+                RolloutRecorder recorder = j < budget.recordEvaluations() ? new RolloutRecorder("evaluation", episode) : null;
                 for (int t = 1; t <= env.maxSteps(); t++) {
                     step = t;
                     if (recorder != null) {

@@ -14,28 +14,31 @@ import io.corrigo.api.Checks;
  * @param memoryLimit  megabytes of resident memory the host process may reach while a trial runs
  *                     (checked after every episode and evaluation; the trial that finds it exceeded
  *                     fails with the figures); 0: no limit (default)
+ * @param recordEvaluations evaluation rollouts recorded for replay at each evaluation point, the first
+ *                     ones on the fixed evaluation seeds (default 1; 0: none)
  */
-public record Budget(int episodes, int evalEvery, int evalEpisodes, int trialTimeLimit, int memoryLimit) {
+public record Budget(int episodes, int evalEvery, int evalEpisodes, int trialTimeLimit, int memoryLimit,
+                     int recordEvaluations) {
 
     /** The default trial time limit in seconds: far above any CPU trial of the shipped studies (~12 min). */
     public static final int DEFAULT_TRIAL_TIME_LIMIT = 21_600;
 
     /** The defaults. */
-    public static final Budget DEFAULTS = new Budget(20, 5, 10, DEFAULT_TRIAL_TIME_LIMIT, 0);
+    public static final Budget DEFAULTS = new Budget(20, 5, 10, DEFAULT_TRIAL_TIME_LIMIT, 0, 1);
 
     public Budget {
         new Checks().nonNegative("episodes", episodes).atLeast("evalEvery", evalEvery, 1)
                 .atLeast("evalEpisodes", evalEpisodes, 1).nonNegative("trialTimeLimit", trialTimeLimit).nonNegative("memoryLimit", memoryLimit)
-                .verify();
+                .nonNegative("recordEvaluations", recordEvaluations).verify();
     }
 
-    /** A budget without a memory limit. */
+    /** A budget without a memory limit, recording one evaluation rollout per evaluation. */
     public Budget(int episodes, int evalEvery, int evalEpisodes, int trialTimeLimit) {
-        this(episodes, evalEvery, evalEpisodes, trialTimeLimit, 0);
+        this(episodes, evalEvery, evalEpisodes, trialTimeLimit, 0, 1);
     }
 
     /** A budget with the default trial time limit. */
     public Budget(int episodes, int evalEvery, int evalEpisodes) {
-        this(episodes, evalEvery, evalEpisodes, DEFAULT_TRIAL_TIME_LIMIT, 0);
+        this(episodes, evalEvery, evalEpisodes, DEFAULT_TRIAL_TIME_LIMIT, 0, 1);
     }
 }

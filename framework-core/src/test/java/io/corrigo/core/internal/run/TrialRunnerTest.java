@@ -146,6 +146,18 @@ class TrialRunnerTest {
     }
 
     @Test
+    void recordsAsManyEvaluationRolloutsPerEvaluationAsTheBudgetSaysOnTheFirstEvaluationSeeds() throws Exception {
+        StudySpec s = spec("seeds=[1]", "budget.recordEvaluations=3");
+        TrialResult r = run(s, Planner.plan(s).get(0), new TrialListener() { });
+
+        assertThat(r.rollouts().stream().filter(x -> x.kind().equals("evaluation")).map(Rollout::episode).toList())
+                .containsExactly(0, 0, 0, 3, 3, 3, 6, 6, 6);
+        StudySpec none = spec("seeds=[1]", "budget.recordEvaluations=0");
+        assertThat(run(none, Planner.plan(none).get(0), new TrialListener() { }).rollouts())
+                .noneMatch(x -> x.kind().equals("evaluation"));
+    }
+
+    @Test
     void everyTrialNotesTheHostsResidentMemoryAndOneThatGrowsPastTheMemoryLimitFailsWithTheFigures() throws Exception {
         TrialResult ok = run(spec("seeds=[1]"), Planner.plan(spec("seeds=[1]")).get(0), new TrialListener() { });
         assertThat(ok.notes().get("memory")).matches("host process resident memory \\d+ MB at the start, \\d+ MB peak,"

@@ -7,6 +7,11 @@ const Replay = (() => {
     agent: '#0072B2', goal: '#009E73', target: '#009E73', obstacle: '#6b6b6b', object: '#a6761d',
     wall: '#333333', path: '#a0a0a0', text: '#222222',
   };
+  const NAMES = {
+    agent: 'agent', goal: 'goal', target: 'target pose', obstacle: 'obstacle', object: 'object to push', wall: 'wall',
+    path: 'path to follow', text: 'label',
+  };
+  const TRAIL = 40;
   const LEARNER = '#7B3FBF';
   const TEACHER = '#E69F00';
   const SIZE = 560;
@@ -45,6 +50,7 @@ const Replay = (() => {
     s.frames = await C.api('/api/rollouts/' + rolloutId);
     $('scrub').max = Math.max(0, s.frames.length - 1);
     markers();
+    legend();
     if (typeof LandscapeView !== 'undefined') LandscapeView.load(s.frames, (i) => { stop(); show(i); });
     show(0);
   }
@@ -135,10 +141,55 @@ const Replay = (() => {
     ctx.strokeRect(ox, oy, k * (maxX - minX), k * (maxY - minY));
     for (const shape of scene.shapes || []) drawShape(ctx, shape, P, k);
     const af = scene.actionFrame;
+    trail(ctx, P);
     if (af) {
       if (frame.teacher) arrow(ctx, P, af, frame.teacher, TEACHER, frame.executedBy === 'teacher' ? 4 : 2.5);
       if (frame.learner) arrow(ctx, P, af, frame.learner, LEARNER, frame.executedBy === 'teacher' ? 2.5 : 4);
     }
+  }
+
+  /** The agent's last positions (the origin of each frame's action arrows), fading with age. */
+  function trail(ctx, P) {
+    const from = Math.max(0, s.index - TRAIL);
+    const points = [];
+    for (let j = from; j <= s.index; j++) {
+      const af = s.frames[j] && s.frames[j].scene && s.frames[j].scene.actionFrame;
+      if (af && af.origin) points.push(P(af.origin));
+    }
+    ctx.save();
+    ctx.strokeStyle = TONES.agent;
+    ctx.lineWidth = 3;
+    ctx.lineCap = 'round';
+    for (let j = 1; j < points.length; j++) {
+      ctx.globalAlpha = 0.08 + 0.5 * j / points.length;
+      ctx.beginPath();
+      ctx.moveTo(points[j - 1][0], points[j - 1][1]);
+      ctx.lineTo(points[j][0], points[j][1]);
+      ctx.stroke();
+    }
+    ctx.restore();
+  }
+
+  /** A legend of what the rollout's scene draws, from the scene itself (its tones and shapes). */
+  function legend() {
+    const box = $('scene-legend');
+    if (!box) return;
+    const seen = new Map();
+    for (const f of s.frames.slice(0, 1)) {
+      for (const shape of (f.scene && f.scene.shapes) || []) {
+        if (shape.tone === 'text' || seen.has(shape.tone)) continue;
+        seen.set(shape.tone, shape.type === 'circle' && !shape.filled ? 'ring' : shape.type === 'segment' ? 'line' : 'disc');
+      }
+    }
+    const colour = (tone) => TONES[tone] || '#444';
+    const items = [...seen.entries()].map(([tone, form]) => C.el('span', {}, C.el('i', { class: 'swatch-' + form,
+      style: { background: form === 'ring' ? 'transparent' : colour(tone), border: '2px solid ' + colour(tone) } }),
+      NAMES[tone] || tone));
+    if (s.frames.some((f) => f.scene && f.scene.actionFrame)) {
+      items.push(C.el('span', {}, C.el('i', { style: { background: TONES.agent, opacity: '0.45', height: '4px', width: '16px' } }),
+        'trail: the agent\'s last ' + TRAIL + ' steps'));
+    }
+    C.fill(box, ...items);
   }
 
   function drawShape(ctx, shape, P, k) {
