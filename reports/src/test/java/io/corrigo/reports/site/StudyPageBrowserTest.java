@@ -208,6 +208,23 @@ class StudyPageBrowserTest {
     }
 
     @Test
+    void everyChartHasATextAlternativeAndRolloutsAreReachableByKeyboard() throws IOException {
+        browser.get("http://127.0.0.1:" + server.port() + "/trial?id=11&token=browser-token");
+        await(d -> !d.findElements(By.cssSelector("#rollout-table tbody tr")).isEmpty()
+                && !d.findElements(By.cssSelector("details.chart-data")).isEmpty());
+        assertThat(browser.findElement(By.id("metrics-chart")).getAttribute("aria-label"))
+                .isEqualTo("Chart of episode mean against training episode; series: loss, grad-norm. The data table below"
+                        + " lists the values.");
+        List<WebElement> tables = browser.findElements(By.cssSelector("details.chart-data"));
+        assertThat(tables).hasSize(2);
+        tables.get(1).findElement(By.tagName("summary")).click();
+        assertThat(tables.get(1).getText()).contains("Data table (40 values)", "loss", "grad-norm");
+        WebElement row = browser.findElements(By.cssSelector("#rollout-table tbody tr")).get(0);
+        row.sendKeys(org.openqa.selenium.Keys.ENTER);
+        await(d -> "on".equals(d.findElements(By.cssSelector("#rollout-table tbody tr")).get(0).getAttribute("class")));
+    }
+
+    @Test
     void axeCoreFindsNoSeriousOrCriticalViolationOnAnyPageAndEachIsShotAt1600And800Pixels() throws IOException {
         String base = "http://127.0.0.1:" + server.port();
         java.util.Map<String, String> pages = new java.util.LinkedHashMap<>();

@@ -69,7 +69,42 @@ const Charts = (() => {
     });
     canvas.addEventListener('dblclick', () => { if (chart.resetZoom) chart.resetZoom(); });
     canvas.setAttribute('title', 'Drag across the chart (or ctrl + wheel) to zoom in; double-click to reset');
+    describe(chart);
     return chart;
+  }
+
+  /**
+   * The text alternative of a chart: the canvas is labelled (what is plotted against what, which series)
+   * and a collapsible data table with every plotted value follows it, refreshed on every update.
+   */
+  function describe(chart) {
+    const canvas = chart.canvas;
+    const lines = chart.data.datasets.filter((d) => !d.band);
+    const x = chart.options.scales.x.title.text || 'x';
+    const y = chart.options.scales.y.title.text || 'y';
+    canvas.setAttribute('role', 'img');
+    canvas.setAttribute('aria-label', 'Chart of ' + y + ' against ' + x + (lines.length ? '; series: '
+      + lines.map((d) => d.label).join(', ') : '; no data yet') + '. The data table below lists the values.');
+    const holder = canvas.closest('.chart') || canvas.parentNode;
+    let details = holder.nextElementSibling;
+    if (!details || !details.classList.contains('chart-data')) {
+      details = C.el('details', { class: 'chart-data' });
+      holder.after(details);
+    }
+    const open = details.open;
+    const rows = [];
+    for (const d of lines) {
+      for (const p of d.data) {
+        const band = C.isNum(p.low) ? C.fixed(p.low, 3) + ' – ' + C.fixed(p.high, 3) : '';
+        rows.push(C.el('tr', {}, C.el('td', {}, d.label), C.el('td', { class: 'num' }, C.fixed(p.x, 3)),
+          C.el('td', { class: 'num' }, C.fixed(p.y, 4)), C.el('td', { class: 'num' }, band)));
+      }
+    }
+    C.fill(details, C.el('summary', {}, 'Data table (' + rows.length + ' values)'),
+      C.el('table', { class: 'data compact' }, C.el('thead', {}, C.el('tr', {}, C.el('th', { scope: 'col' }, 'series'),
+        C.el('th', { scope: 'col' }, x), C.el('th', { scope: 'col' }, y), C.el('th', { scope: 'col' }, 'interval'))),
+      C.el('tbody', {}, rows)));
+    details.open = open;
   }
 
   /** Replaces a chart's series (and optionally its x-axis title) without rebuilding it. */
@@ -77,6 +112,7 @@ const Charts = (() => {
     chart.data.datasets = datasets(series);
     if (xTitle) chart.options.scales.x.title.text = xTitle;
     chart.update('none');
+    describe(chart);
   }
 
   return { line, update };

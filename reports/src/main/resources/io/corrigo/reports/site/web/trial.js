@@ -108,7 +108,10 @@
     tableNode.querySelectorAll('tbody tr').forEach((tr) => {
       const r = rollouts[Number(tr.getAttribute('data-index'))];
       tr.setAttribute('data-rollout', r.id);
+      tr.setAttribute('tabindex', '0');
+      tr.setAttribute('aria-label', 'replay ' + r.kind + ' rollout of episode ' + r.episode);
       tr.addEventListener('click', () => select(r.id));
+      tr.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); select(r.id); } });
     });
     C.fill(document.getElementById('rollouts'), rollouts.length ? tableNode
       : el('p', { class: 'empty' }, 'No rollouts recorded for this trial (yet).'));
