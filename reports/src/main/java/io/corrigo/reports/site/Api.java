@@ -73,6 +73,7 @@ final class Api {
         get(router, "/api/trials/:id/metrics", ctx -> TrialView.metrics(data, id(ctx)));
         get(router, "/api/trials/:id/rollouts", ctx -> TrialView.rollouts(data, id(ctx)));
         router.get("/api/rollouts/:id").blockingHandler(this::rollout, false);
+        router.get("/api/studies/:id/figures.zip").blockingHandler(this::figures, false);
         get(router, "/api/plugins", ctx -> Optional.of(TrialView.plugins(data.plugins())));
         get(router, "/api/compare", ctx -> {
             Optional<StudySnapshot> a = StudySnapshot.read(data, query(ctx, "a"));
@@ -100,6 +101,39 @@ final class Api {
                 error(ctx, 500, e.toString());
             }
         }, false);
+    }
+
+    /** The study's figures ({@link Figures}: SVG, PDF and PNG) in one zip, drawn on request. */
+    private void figures(RoutingContext ctx) {
+        try {
+            long id = id(ctx);
+            if (StudySnapshot.read(data, id).isEmpty()) {
+                error(ctx, 404, "not found: " + ctx.request().path());
+                return;
+            }
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("corrigo-figures");
+            try {
+                java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+                    for (java.nio.file.Path f : Figures.write(data, id, dir)) {
+                        zip.putNextEntry(new java.util.zip.ZipEntry(f.getFileName().toString()));
+                        java.nio.file.Files.copy(f, zip);
+                        zip.closeEntry();
+                    }
+                }
+                ctx.response().putHeader("Content-Type", "application/zip")
+                        .putHeader("Content-Disposition", "attachment; filename=\"study-" + id + "-figures.zip\"")
+                        .putHeader("Cache-Control", "no-store").end(io.vertx.core.buffer.Buffer.buffer(bytes.toByteArray()));
+            } finally {
+                try (var files = java.nio.file.Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            error(ctx, 400, e.getMessage());
+        } catch (java.io.IOException | RuntimeException e) {
+            error(ctx, 500, e.toString());
+        }
     }
 
     private void rollout(RoutingContext ctx) {
@@ -192,6 +226,7 @@ final class Api {
         m.put("/api/trials/{id}/metrics", "a trial's per-episode diagnostics (losses ...)");
         m.put("/api/trials/{id}/rollouts", "a trial's recorded rollouts");
         m.put("/api/rollouts/{id}", "a rollout's frames (JSON array)");
+        m.put("/api/studies/{id}/figures.zip", "the study's learning curves and matrix as SVG, PDF and PNG (./corrigo figures)");
         m.put("/api/compare?a={id}&b={id}", "two study runs: their study texts diffed, each condition's final success in"
                 + " both with intervals, and the difference B - A with its interval");
         m.put("/api/plugins", "installed plugins with their configuration defaults");

@@ -275,4 +275,21 @@ class ReportApiTest {
         assertThat(Http.get(server.url() + "api/compare?a=1&b=99").statusCode()).isEqualTo(404);
         assertThat(Http.get(server.url() + "api/compare?a=1").statusCode()).isEqualTo(400);
     }
+
+    @Test
+    void theStudysFiguresDownloadAsOneZip() throws Exception {
+        java.net.http.HttpResponse<byte[]> zip = Http.CLIENT.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(api + "/studies/1/figures.zip")).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(zip.statusCode()).isEqualTo(200);
+        assertThat(zip.headers().firstValue("content-type")).hasValue("application/zip");
+        List<String> names = new java.util.ArrayList<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip.body()))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                names.add(e.getName());
+            }
+        }
+        assertThat(names).hasSize(15).contains("curves-episodes_two-route_accurate.svg", "matrix_two-route.pdf",
+                "curves-effort_two-route_noisy.png");
+        assertThat(Http.get(api + "/studies/99/figures.zip").statusCode()).isEqualTo(404);
+    }
 }

@@ -242,7 +242,9 @@
   function renderCurves() {
     const box = document.getElementById('curves');
     document.getElementById('curves-rule').textContent = state.curves.band;
-    C.fill(document.getElementById('curves-export'), C.exportLinks(base + '/curves'));
+    C.fill(document.getElementById('curves-export'), C.exportLinks(base + '/curves'),
+      C.embedded ? null : [' · figures for a paper: ', C.el('a', { href: C.link(base + '/figures.zip') },
+        'SVG, PDF and PNG (zip)')]);
     for (const condition of state.curves.conditions) {
       const key = condition.environment + ' · ' + condition.feedback;
       const series = seriesFor(condition);
