@@ -208,6 +208,21 @@ class StudyPageBrowserTest {
     }
 
     @Test
+    void theMatrixTransposesToConditionsAsRowsAndBack() throws IOException {
+        browser.get("http://127.0.0.1:" + server.port() + "/study?id=1&token=browser-token");
+        await(d -> filledCells() == 4);
+        browser.findElement(By.id("transpose")).click();
+        await(d -> text("#matrix-table thead").contains("environment · feedback"));
+        assertThat(browser.findElements(By.cssSelector("#matrix-table tbody th")).stream().map(WebElement::getText))
+                .containsExactly("two-route · accurate", "two-route · noisy");
+        assertThat(filledCells()).isEqualTo(4);
+        assertThat(browser.findElement(By.cssSelector("#matrix-table tbody tr:nth-child(2) td:nth-child(2)"))
+                .getAttribute("data-learner")).isEqualTo("bc");
+        browser.findElement(By.id("transpose")).click();
+        await(d -> text("#matrix-table thead").contains("learner"));
+    }
+
+    @Test
     void everyChartHasATextAlternativeAndRolloutsAreReachableByKeyboard() throws IOException {
         browser.get("http://127.0.0.1:" + server.port() + "/trial?id=11&token=browser-token");
         await(d -> !d.findElements(By.cssSelector("#rollout-table tbody tr")).isEmpty()

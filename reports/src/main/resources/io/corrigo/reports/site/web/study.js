@@ -107,14 +107,28 @@
       if (!envs.length || envs[envs.length - 1].name !== c.environment) envs.push({ name: c.environment, span: 0 });
       envs[envs.length - 1].span++;
     }
-    const head = el('thead', {},
-      el('tr', {}, el('th', { rowspan: 2, class: 'corner' }, 'learner'),
-        envs.map((e) => el('th', { colspan: e.span, class: 'env' }, e.name))),
-      el('tr', {}, m.columns.map((c) => el('th', { class: 'fb' }, c.feedback))));
-    const body = el('tbody', {}, m.rows.map((r, i) => el('tr', {},
-      el('th', { class: 'learner' }, el('span', { class: 'dot', style: { background: C.colour(i) } }), r.learner),
-      r.cells.map(cellNode))));
-    C.fill(document.getElementById('matrix'), el('table', { class: 'matrix', id: 'matrix-table' }, head, body));
+    const learnerHead = (r, i) => [el('span', { class: 'dot', style: { background: C.colour(i) } }), r.learner];
+    let head;
+    let body;
+    if (state.transposed) {
+      // conditions as rows (environment · feedback), learners as columns: wide studies read down the page
+      head = el('thead', {}, el('tr', {}, el('th', { class: 'corner', scope: 'col' }, 'environment · feedback'),
+        m.rows.map((r, i) => el('th', { class: 'fb', scope: 'col' }, learnerHead(r, i)))));
+      body = el('tbody', {}, m.columns.map((c, j) => el('tr', {},
+        el('th', { class: 'learner', scope: 'row' }, c.environment + ' · ' + c.feedback),
+        m.rows.map((r) => cellNode(r.cells[j])))));
+    } else {
+      head = el('thead', {},
+        el('tr', {}, el('th', { rowspan: 2, class: 'corner' }, 'learner'),
+          envs.map((e) => el('th', { colspan: e.span, class: 'env' }, e.name))),
+        el('tr', {}, m.columns.map((c) => el('th', { class: 'fb' }, c.feedback))));
+      body = el('tbody', {}, m.rows.map((r, i) => el('tr', {},
+        el('th', { class: 'learner', scope: 'row' }, learnerHead(r, i)), r.cells.map(cellNode))));
+    }
+    const flip = el('button', { type: 'button', id: 'transpose', 'aria-pressed': state.transposed ? 'true' : 'false',
+      onclick: () => { state.transposed = !state.transposed; renderMatrix(state.matrix); } },
+    state.transposed ? '⇄ learners as rows' : '⇄ learners as columns');
+    C.fill(document.getElementById('matrix'), flip, el('table', { class: 'matrix', id: 'matrix-table' }, head, body));
     renderScale();
     C.fill(document.getElementById('matrix-rules'),
       ...Object.values(m.rules).map((r) => el('li', {}, r)),
@@ -137,7 +151,8 @@
       onclick: () => { state.selected = selected ? null : cellKey(c); renderMatrix(state.matrix); renderDetail(); },
       onkeydown: (e) => { if (e.key === 'Enter') e.target.click(); },
     },
-    el('div', { class: 'big' }, c.success ? C.pct(c.success.estimate) : '–'),
+    el('div', { class: 'big', title: 'success: rollouts of the last evaluations pooled over finished seeds' },
+      c.success ? C.pct(c.success.estimate) : '–'),
     c.success ? el('div', { class: 'ci', title: 'Wilson 95% interval over pooled evaluation episodes' }, '95% CI ' + C.range(c.success)) : null,
     c.seedMean ? (c.seedsScored >= 2
       ? el('div', { class: 'ci', title: 'bootstrap 95% interval over seeds' }, 'seeds ' + C.range(c.seedMean))
