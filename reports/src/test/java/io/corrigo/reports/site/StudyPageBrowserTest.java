@@ -208,6 +208,20 @@ class StudyPageBrowserTest {
     }
 
     @Test
+    void curvesRegroupByLearnerWithConditionsOverlaidAndEveryPanelSharesOneXRange() throws IOException {
+        browser.get("http://127.0.0.1:" + server.port() + "/study?id=1&token=browser-token");
+        await(d -> d.findElements(By.cssSelector("#curves canvas")).size() == 2);
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("group-by"))).selectByValue("learner");
+        await(d -> text("#curves").contains("clic") && d.findElements(By.cssSelector("#curves h3")).stream()
+                .map(WebElement::getText).toList().equals(List.of("bc", "clic")));
+        String labels = "return [...document.querySelectorAll('#curves canvas')].map((c) => Chart.getChart(c).data.datasets"
+                + ".filter((d) => !d.band).map((d) => d.label).join('|')).join(' / ');";
+        assertThat(js(labels)).isEqualTo("two-route · accurate|two-route · noisy / two-route · accurate|two-route · noisy");
+        assertThat(js("return [...document.querySelectorAll('#curves canvas')].map((c) => Chart.getChart(c).scales.x.max)"
+                + ".join(',');")).isEqualTo("20,20");
+    }
+
+    @Test
     void theMatrixTransposesToConditionsAsRowsAndBack() throws IOException {
         browser.get("http://127.0.0.1:" + server.port() + "/study?id=1&token=browser-token");
         await(d -> filledCells() == 4);

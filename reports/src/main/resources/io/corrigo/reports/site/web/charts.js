@@ -46,7 +46,7 @@ const Charts = (() => {
     };
   }
 
-  /** A line chart; options: {xTitle, yTitle, yPercent, series, logY, xMin}. */
+  /** A line chart; options: {xTitle, yTitle, yPercent, series, logY, xMin, xMax}. */
   function line(canvas, o) {
     const chart = new Chart(canvas, {
       type: 'line',
@@ -55,7 +55,8 @@ const Charts = (() => {
         parsing: { xAxisKey: 'x', yAxisKey: 'y' },
         interaction: { mode: 'nearest', intersect: false },
         scales: {
-          x: axis(o.xTitle, false, o.xMin === undefined ? {} : { min: o.xMin }),
+          x: axis(o.xTitle, false, Object.assign(o.xMin === undefined ? {} : { min: o.xMin },
+            C.isNum(o.xMax) && o.xMax > 0 ? { max: o.xMax } : {})),
           y: axis(o.yTitle, o.yPercent, o.logY ? { type: 'logarithmic' } : {}),
         },
         plugins: {
@@ -107,10 +108,11 @@ const Charts = (() => {
     details.open = open;
   }
 
-  /** Replaces a chart's series (and optionally its x-axis title) without rebuilding it. */
-  function update(chart, series, xTitle) {
+  /** Replaces a chart's series (and optionally its x-axis title and upper x limit) without rebuilding it. */
+  function update(chart, series, xTitle, xMax) {
     chart.data.datasets = datasets(series);
     if (xTitle) chart.options.scales.x.title.text = xTitle;
+    if (C.isNum(xMax) && xMax > 0) chart.options.scales.x.max = xMax;
     chart.update('none');
     describe(chart);
   }

@@ -11,7 +11,7 @@
     feedbackEvents: 'feedback events given (mean over seeds)',
     teacherSteps: 'teacher-executed steps (mean over seeds)',
   };
-  const state = { xKey: 'episode', baseline: null, selected: null, curves: null, charts: new Map(), profile: null,
+  const state = { groupBy: 'condition', chartsGroup: 'condition', xKey: 'episode', baseline: null, selected: null, curves: null, charts: new Map(), profile: null,
     matrix: null, learners: [], loads: 0 };
   window.corrigoStudy = state;
 
@@ -247,11 +247,32 @@
     return state.curves;
   }
 
-  function seriesFor(condition) {
-    return condition.lines.map((line) => ({
-      label: line.learner, colour: C.colour(state.learners.indexOf(line.learner)),
-      points: line.points.map((p) => ({ x: p[state.xKey], y: p.mean, low: p.low, high: p.high, n: p.seeds, provisional: p.provisional })),
-    }));
+  /* Panels by the chosen grouping (W&B's "group by"): every line is one learner under one condition. */
+  const GROUPS = {
+    condition: { panel: (l) => [l.environment, l.feedback], line: (l) => l.learner },
+    environment: { panel: (l) => [l.environment, ''], line: (l) => l.learner + ' · ' + l.feedback },
+    feedback: { panel: (l) => [l.feedback, ''], line: (l) => l.learner + ' · ' + l.environment },
+    learner: { panel: (l) => [l.learner, ''], line: (l) => l.environment + ' · ' + l.feedback },
+  };
+
+  function panels() {
+    const group = GROUPS[state.groupBy];
+    const lines = [];
+    for (const c of state.curves.conditions) {
+      for (const l of c.lines) lines.push({ environment: c.environment, feedback: c.feedback, learner: l.learner, points: l.points });
+    }
+    const labels = [...new Set(lines.map(group.line))];
+    const byPanel = new Map();
+    for (const l of lines) {
+      const [title, sub] = group.panel(l);
+      const key = title + ' · ' + sub;
+      if (!byPanel.has(key)) byPanel.set(key, { key, title, sub, series: [] });
+      const label = group.line(l);
+      const colour = state.groupBy === 'condition' ? C.colour(state.learners.indexOf(l.learner)) : C.colour(labels.indexOf(label));
+      byPanel.get(key).series.push({ label, colour,
+        points: l.points.map((p) => ({ x: p[state.xKey], y: p.mean, low: p.low, high: p.high, n: p.seeds, provisional: p.provisional })) });
+    }
+    return [...byPanel.values()];
   }
 
   function renderCurves() {
@@ -260,20 +281,33 @@
     C.fill(document.getElementById('curves-export'), C.exportLinks(base + '/curves'),
       C.embedded ? null : [' · figures for a paper: ', C.el('a', { href: C.link(base + '/figures.zip') },
         'SVG, PDF and PNG (zip)')]);
-    for (const condition of state.curves.conditions) {
-      const key = condition.environment + ' · ' + condition.feedback;
-      const series = seriesFor(condition);
-      let chart = state.charts.get(key);
+    if (state.chartsGroup !== state.groupBy) {   // another grouping: other panels
+      state.charts.forEach((chart) => chart.destroy());
+      state.charts.clear();
+      C.fill(box);
+      state.chartsGroup = state.groupBy;
+    }
+    const all = panels();
+    // one x range for every panel, so panels compare at a glance
+    const xMax = Math.max(0, ...all.flatMap((p) => p.series.flatMap((s) => s.points.map((q) => q.x)).filter(C.isNum)));
+    for (const panel of all) {
+      let chart = state.charts.get(panel.key);
       if (!chart) {
-        const canvas = el('canvas', { 'data-condition': key });
-        box.append(el('div', { class: 'chart-card' }, el('h3', {}, condition.environment, el('span', { class: 'fb-label' }, condition.feedback)), el('div', { class: 'chart' }, canvas)));
-        chart = Charts.line(canvas, { series, xTitle: X_TITLES[state.xKey], yTitle: 'success rate', yPercent: true });
-        state.charts.set(key, chart);
+        const canvas = el('canvas', { 'data-condition': panel.key });
+        box.append(el('div', { class: 'chart-card' }, el('h3', {}, panel.title, panel.sub ? el('span', { class: 'fb-label' }, panel.sub) : null),
+          el('div', { class: 'chart' }, canvas)));
+        chart = Charts.line(canvas, { series: panel.series, xTitle: X_TITLES[state.xKey], yTitle: 'success rate', yPercent: true, xMax });
+        state.charts.set(panel.key, chart);
       } else {
-        Charts.update(chart, series, X_TITLES[state.xKey]);
+        Charts.update(chart, panel.series, X_TITLES[state.xKey], xMax);
       }
     }
   }
+
+  document.getElementById('group-by').addEventListener('change', (e) => {
+    state.groupBy = e.target.value;
+    if (state.curves) renderCurves();
+  });
 
   document.querySelectorAll('#x-axis button').forEach((b) => b.addEventListener('click', () => {
     state.xKey = b.getAttribute('data-x');
