@@ -70,9 +70,27 @@ class PluginHostIT {
             BundleStatus broken = host.bundles().stream().filter(b -> b.file().equals("broken.jar")).findFirst().orElseThrow();
             assertThat(broken.origin()).isEqualTo("dropins");
             assertThat(broken.state()).isNotEqualTo("ACTIVE");
-            assertThat(broken.problem()).hasValueSatisfying(p -> assertThat(p).contains("io.example.nowhere"));
+            assertThat(broken.problem()).hasValueSatisfying(p -> assertThat(p).contains("needs io.example.nowhere"
+                    + " [1.0.0,2.0.0), which neither the host nor an installed bundle exports"));
             assertThat(host.catalog().ids(PluginKind.LEARNER)).contains("bc");
         }
+    }
+
+    @Test
+    void aBundleBuiltAgainstAnotherMajorVersionOfTheApiIsRefusedSayingWhichVersionsMeet() throws Exception {
+        Path home = dropins.resolve("home");
+        Path folder = Files.createDirectories(home.resolve("dropins"));
+        TestBundles.futureApi(folder.resolve("future.jar"));
+        try (FelixHost host = FelixHost.start(Distribution.bundles(), folder, Duration.ofMillis(200))) {
+            BundleStatus future = host.bundles().stream().filter(b -> b.file().equals("future.jar")).findFirst().orElseThrow();
+            assertThat(future.state()).isNotEqualTo("ACTIVE");
+            assertThat(future.problem()).hasValueSatisfying(p -> assertThat(p).matches(
+                    "needs io\\.corrigo\\.api\\.learner \\[2\\.0\\.0,3\\.0\\.0\\), the host provides 1\\.\\d+\\.\\d+: the"
+                            + " bundle needs a newer Corrigo API than this host has \\(framework-api\\); update Corrigo,"
+                            + " or rebuild the bundle against this one \\(Felix: .*"));
+        }
+        Distribution.Run plugins = Distribution.cli(home, "plugins");
+        assertThat(plugins.out() + plugins.err()).contains("needs io.corrigo.api.learner [2.0.0,3.0.0), the host provides 1.");
     }
 
     @Test

@@ -36,6 +36,16 @@ final class TestBundles {
         return file;
     }
 
+    /** A bundle built against a future major version of Corrigo's learner API: it needs [2.0,3). */
+    static Path futureApi(Path file) throws IOException {
+        Manifest m = manifest("io.example.future");
+        m.getMainAttributes().putValue("Import-Package", "io.corrigo.api.learner;version=\"[2.0,3)\"");
+        try (OutputStream out = Files.newOutputStream(file); JarOutputStream jar = new JarOutputStream(out, m)) {
+            jar.flush();
+        }
+        return file;
+    }
+
     /** The sleepy learner's bundle. */
     static Path sleepy(Path file) throws IOException {
         Manifest m = manifest("io.example.sleepy");

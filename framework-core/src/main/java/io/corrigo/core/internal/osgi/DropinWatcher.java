@@ -123,7 +123,7 @@ final class DropinWatcher implements AutoCloseable {
             return;
         }
         Map<String, String> failure = new TreeMap<>();
-        FelixHost.startQuietly(bundle, failure);
+        FelixHost.startQuietly(framework.getBundleContext(), bundle, failure);
         entries.put(jar, new Entry(seen, bundle, failure.get(bundle.getLocation())));
     }
 

@@ -120,11 +120,11 @@ public final class FelixHost implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         for (Bundle b : installed) {
-            startQuietly(b, bundledFailures);
+            startQuietly(framework.getBundleContext(), b, bundledFailures);
         }
     }
 
-    static void startQuietly(Bundle b, Map<String, String> failures) {
+    static void startQuietly(org.osgi.framework.BundleContext context, Bundle b, Map<String, String> failures) {
         if (b.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
             return;
         }
@@ -132,8 +132,9 @@ public final class FelixHost implements AutoCloseable {
             b.start();
             failures.remove(b.getLocation());
         } catch (BundleException | RuntimeException e) {
-            failures.put(b.getLocation(), e.getMessage());
-            LOG.warn("bundle {} did not start: {}", name(b), e.getMessage());
+            String why = ResolutionProblems.describe(context, e.getMessage());
+            failures.put(b.getLocation(), why);
+            LOG.warn("bundle {} did not start: {}", name(b), why);
         }
     }
 
