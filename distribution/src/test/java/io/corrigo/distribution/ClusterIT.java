@@ -97,6 +97,27 @@ class ClusterIT {
         }
     }
 
+    @Test
+    void badClusterInputIsRefusedSayingWhatIsWrongAndANodeWithNobodyToJoinGivesUp() throws Exception {
+        Files.writeString(cluster.resolve("spread.yaml"), STUDY);
+        Files.writeString(cluster.resolve("short"), "tooshort\n");
+        Distribution.Run noSecret = Distribution.cli(cluster, "run", "spread.yaml", "--cluster", "--no-server");
+        assertThat(noSecret.exitCode()).isEqualTo(2);
+        assertThat(noSecret.err()).contains("a cluster needs a shared secret: give --secret-file FILE or set"
+                + " CORRIGO_CLUSTER_SECRET");
+        Distribution.Run shortSecret = Distribution.cli(cluster, "worker", "--join", "127.0.0.1", "--secret-file", "short");
+        assertThat(shortSecret.exitCode()).isEqualTo(2);
+        assertThat(shortSecret.err()).contains("--secret-file short: the cluster secret has 8 characters; use at least 16");
+        Files.writeString(cluster.resolve("secret"), "a-secret-shared-by-the-test-nodes\n");
+        Distribution.Run badJoin = Distribution.cli(cluster, "worker", "--join", "127.0.0.1:99999", "--secret-file", "secret");
+        assertThat(badJoin.exitCode()).isEqualTo(2);
+        assertThat(badJoin.err()).contains("--join 127.0.0.1:99999: '127.0.0.1:99999' has no valid port");
+        Distribution.Run nobody = Distribution.cli(cluster, "worker", "--join", "127.0.0.1:" + freePort(), "--secret-file",
+                "secret", "--wait", "2");
+        assertThat(nobody.exitCode()).isEqualTo(3);
+        assertThat(nobody.err()).contains("nothing listens at 127.0.0.1:", "Start the coordinator first");
+    }
+
     private Process worker(String name, String join, String secret, List<Process> processes) throws Exception {
         Process p = Distribution.start(cluster, cluster.resolve(name + ".out"), cluster.resolve(name + ".err"), "worker",
                 "--join", join, "--secret-file", secret, "--slots", "1", "--name", name, "--port",
