@@ -14,7 +14,8 @@ import java.util.TreeMap;
 /**
  * Learning curves per condition (environment × feedback), one line per learner: at each evaluation
  * episode the mean success over the seeds that reached it, a bootstrap band over seeds, and the mean
- * human effort so far (feedback events, teacher-executed steps) for plotting against effort.
+ * human effort so far (feedback events, teacher-executed steps) for plotting against effort; and each
+ * seed's own curve, for per-seed lines.
  */
 final class CurvesView {
 
@@ -37,7 +38,9 @@ final class CurvesView {
                     .put("feedback", column.feedback());
             ArrayNode lines = condition.putArray("lines");
             for (String learner : study.detail().learners()) {
-                ArrayNode points = lines.addObject().put("learner", learner).putArray("points");
+                ObjectNode line = lines.addObject().put("learner", learner);
+                ArrayNode points = line.putArray("points");
+                perSeed(study, study.cell(column, learner), line.putArray("seeds"));
                 byEpisode(study, study.cell(column, learner)).forEach((episode, samples) -> {
                     ObjectNode p = point(episode, samples);
                     points.add(p);
@@ -49,6 +52,24 @@ final class CurvesView {
             }
         }
         return new Reply(root, table.build());
+    }
+
+    /** Each seed's own curve: its evaluations in order, for per-seed lines. */
+    private static void perSeed(StudySnapshot study, List<TrialRow> trials, ArrayNode out) {
+        for (TrialRow t : trials) {
+            if (!(t.state().equals("done") || t.state().equals("running"))) {
+                continue;
+            }
+            ArrayNode points = out.addObject().put("seed", t.seed()).put("trialId", t.id()).putArray("points");
+            for (EvaluationRow e : study.evaluations(t.id())) {
+                if (e.episodes() > 0) {
+                    ObjectNode p = points.addObject().put("episode", e.episode());
+                    Json.put(p, "rate", TrialScore.rate(e));
+                    p.put("feedbackEvents", e.feedbackEvents()).put("teacherSteps", e.teacherSteps())
+                            .put("envSteps", e.envSteps());
+                }
+            }
+        }
     }
 
     private static Map<Integer, List<Sample>> byEpisode(StudySnapshot study, List<TrialRow> trials) {

@@ -219,6 +219,13 @@ class StudyPageBrowserTest {
         assertThat(js(labels)).isEqualTo("two-route · accurate|two-route · noisy / two-route · accurate|two-route · noisy");
         assertThat(js("return [...document.querySelectorAll('#curves canvas')].map((c) => Chart.getChart(c).scales.x.max)"
                 + ".join(',');")).isEqualTo("20,20");
+        browser.findElement(By.id("per-seed")).click();
+        String seedLines = "return [...document.querySelectorAll('#curves canvas')].map((c) => Chart.getChart(c).data.datasets"
+                + ".filter((d) => d.aside).length).join(',');";
+        await(d -> "3,4".equals(js(seedLines)));   // bc: 2 + 1 seeds (one failed under noisy); clic: 2 + 2
+        assertThat(js("return [...document.querySelectorAll('#curves canvas')].map((c) => Chart.getChart(c).legend.legendItems"
+                + ".map((i) => i.text).join('|')).join(' / ');")).as("seed lines stay out of the legend")
+                .isEqualTo("two-route · accurate|two-route · noisy / two-route · accurate|two-route · noisy");
     }
 
     @Test

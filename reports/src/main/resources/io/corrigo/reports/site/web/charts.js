@@ -19,6 +19,11 @@ const Charts = (() => {
           borderWidth: 0, pointRadius: 0, pointHitRadius: 0, fill: '-1', borderColor: 'transparent',
           backgroundColor: C.alpha(s.colour, 0.16) });
       }
+      if (s.thin) {   // a seed's own line: thin, faint, out of the legend and the tooltips
+        out.push({ label: s.label, aside: true, data: s.points.map((p) => ({ ...p })), borderColor: C.alpha(s.colour, 0.45),
+          backgroundColor: C.alpha(s.colour, 0.45), borderWidth: 1, pointRadius: 0, pointHitRadius: 0, tension: 0, fill: false });
+        continue;
+      }
       out.push({ label: s.label, data: s.points.map((p) => ({ ...p })), borderColor: s.colour,
         backgroundColor: s.colour, borderWidth: 2.5, pointRadius: s.points.length > 40 ? 0 : 3,
         borderDash: s.dashed ? [6, 4] : undefined, tension: 0, fill: false });
@@ -37,7 +42,7 @@ const Charts = (() => {
 
   function tooltipLabel(percent) {
     return (ctx) => {
-      if (ctx.dataset.band) return null;
+      if (ctx.dataset.band || ctx.dataset.aside) return null;
       const p = ctx.raw;
       const value = percent ? C.pct(p.y, 1) : C.fixed(p.y, 4);
       const band = C.isNum(p.low) ? (percent ? ' [' + C.pct(p.low, 0) + '–' + C.pct(p.high, 0) + ']' : '') : '';
@@ -60,8 +65,8 @@ const Charts = (() => {
           y: axis(o.yTitle, o.yPercent, o.logY ? { type: 'logarithmic' } : {}),
         },
         plugins: {
-          legend: { position: 'bottom', labels: { filter: (item, data) => !data.datasets[item.datasetIndex].band, boxWidth: 18 } },
-          tooltip: { filter: (item) => !item.dataset.band, callbacks: { label: tooltipLabel(o.yPercent) } },
+          legend: { position: 'bottom', labels: { filter: (item, data) => !data.datasets[item.datasetIndex].band && !data.datasets[item.datasetIndex].aside, boxWidth: 18 } },
+          tooltip: { filter: (item) => !item.dataset.band && !item.dataset.aside, callbacks: { label: tooltipLabel(o.yPercent) } },
           // drag a rectangle (or ctrl + wheel) to zoom into the x range; double-click resets
           zoom: { zoom: { drag: { enabled: true, backgroundColor: 'rgba(0,114,178,0.12)' },
             wheel: { enabled: true, modifierKey: 'ctrl' }, mode: 'x' } },
@@ -80,7 +85,7 @@ const Charts = (() => {
    */
   function describe(chart) {
     const canvas = chart.canvas;
-    const lines = chart.data.datasets.filter((d) => !d.band);
+    const lines = chart.data.datasets.filter((d) => !d.band && !d.aside);
     const x = chart.options.scales.x.title.text || 'x';
     const y = chart.options.scales.y.title.text || 'y';
     canvas.setAttribute('role', 'img');

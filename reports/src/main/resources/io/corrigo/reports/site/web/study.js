@@ -259,7 +259,9 @@
     const group = GROUPS[state.groupBy];
     const lines = [];
     for (const c of state.curves.conditions) {
-      for (const l of c.lines) lines.push({ environment: c.environment, feedback: c.feedback, learner: l.learner, points: l.points });
+      for (const l of c.lines) {
+        lines.push({ environment: c.environment, feedback: c.feedback, learner: l.learner, points: l.points, seeds: l.seeds });
+      }
     }
     const labels = [...new Set(lines.map(group.line))];
     const byPanel = new Map();
@@ -271,6 +273,12 @@
       const colour = state.groupBy === 'condition' ? C.colour(state.learners.indexOf(l.learner)) : C.colour(labels.indexOf(label));
       byPanel.get(key).series.push({ label, colour,
         points: l.points.map((p) => ({ x: p[state.xKey], y: p.mean, low: p.low, high: p.high, n: p.seeds, provisional: p.provisional })) });
+      if (state.perSeed) {
+        for (const seed of l.seeds || []) {
+          byPanel.get(key).series.push({ label: label + ' · seed ' + seed.seed, colour, thin: true,
+            points: seed.points.map((p) => ({ x: p[state.xKey], y: p.rate })) });
+        }
+      }
     }
     return [...byPanel.values()];
   }
@@ -303,6 +311,11 @@
       }
     }
   }
+
+  document.getElementById('per-seed').addEventListener('change', (e) => {
+    state.perSeed = e.target.checked;
+    if (state.curves) renderCurves();
+  });
 
   document.getElementById('group-by').addEventListener('change', (e) => {
     state.groupBy = e.target.value;
