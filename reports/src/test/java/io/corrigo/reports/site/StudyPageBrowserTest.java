@@ -208,7 +208,7 @@ class StudyPageBrowserTest {
     }
 
     @Test
-    void curvesRegroupByLearnerWithConditionsOverlaidAndEveryPanelSharesOneXRange() throws IOException {
+    void curvesRegroupByLearnerOnOneXRangeWithPerSeedLinesAndSmoothingOnDemand() throws IOException {
         browser.get("http://127.0.0.1:" + server.port() + "/study?id=1&token=browser-token");
         await(d -> d.findElements(By.cssSelector("#curves canvas")).size() == 2);
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("group-by"))).selectByValue("learner");
@@ -223,9 +223,19 @@ class StudyPageBrowserTest {
         String seedLines = "return [...document.querySelectorAll('#curves canvas')].map((c) => Chart.getChart(c).data.datasets"
                 + ".filter((d) => d.aside).length).join(',');";
         await(d -> "3,4".equals(js(seedLines)));   // bc: 2 + 1 seeds (one failed under noisy); clic: 2 + 2
+        String firstMean = "const d = Chart.getChart(document.querySelectorAll('#curves canvas')[0]).data.datasets"
+                + ".find((x) => !x.band && !x.aside); return d.label + '=' + d.data.map((p) => p.y.toFixed(3)).join(',');";
+        String raw = (String) js(firstMean);
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("smoothing"))).selectByValue("0.6");
+        await(d -> ((String) js(firstMean)).contains("(smoothed)"));
+        String smoothed = (String) js(firstMean);
+        assertThat(smoothed.substring(smoothed.indexOf('=') + 1).split(",")[0])
+                .as("the first point keeps its value").isEqualTo(raw.substring(raw.indexOf('=') + 1).split(",")[0]);
+        assertThat(smoothed.substring(smoothed.indexOf('='))).isNotEqualTo(raw.substring(raw.indexOf('=')));
         assertThat(js("return [...document.querySelectorAll('#curves canvas')].map((c) => Chart.getChart(c).legend.legendItems"
                 + ".map((i) => i.text).join('|')).join(' / ');")).as("seed lines stay out of the legend")
-                .isEqualTo("two-route · accurate|two-route · noisy / two-route · accurate|two-route · noisy");
+                .isEqualTo("two-route · accurate (smoothed)|two-route · noisy (smoothed) / two-route · accurate (smoothed)"
+                        + "|two-route · noisy (smoothed)");
     }
 
     @Test

@@ -255,6 +255,18 @@
     learner: { panel: (l) => [l.learner, ''], line: (l) => l.environment + ' · ' + l.feedback },
   };
 
+  /** TensorBoard's smoothing: an exponential moving average of the means (bands and seed lines stay raw). */
+  function smooth(points) {
+    const w = state.smoothing;
+    if (!(w > 0)) return points;
+    let last = null;
+    return points.map((p) => {
+      if (!C.isNum(p.y)) return p;
+      last = last === null ? p.y : w * last + (1 - w) * p.y;
+      return { ...p, y: last };
+    });
+  }
+
   function panels() {
     const group = GROUPS[state.groupBy];
     const lines = [];
@@ -271,8 +283,8 @@
       if (!byPanel.has(key)) byPanel.set(key, { key, title, sub, series: [] });
       const label = group.line(l);
       const colour = state.groupBy === 'condition' ? C.colour(state.learners.indexOf(l.learner)) : C.colour(labels.indexOf(label));
-      byPanel.get(key).series.push({ label, colour,
-        points: l.points.map((p) => ({ x: p[state.xKey], y: p.mean, low: p.low, high: p.high, n: p.seeds, provisional: p.provisional })) });
+      const points = l.points.map((p) => ({ x: p[state.xKey], y: p.mean, low: p.low, high: p.high, n: p.seeds, provisional: p.provisional }));
+      byPanel.get(key).series.push({ label: state.smoothing > 0 ? label + ' (smoothed)' : label, colour, points: smooth(points) });
       if (state.perSeed) {
         for (const seed of l.seeds || []) {
           byPanel.get(key).series.push({ label: label + ' · seed ' + seed.seed, colour, thin: true,
@@ -311,6 +323,11 @@
       }
     }
   }
+
+  document.getElementById('smoothing').addEventListener('change', (e) => {
+    state.smoothing = Number(e.target.value);
+    if (state.curves) renderCurves();
+  });
 
   document.getElementById('per-seed').addEventListener('change', (e) => {
     state.perSeed = e.target.checked;
