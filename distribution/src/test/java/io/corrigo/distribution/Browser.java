@@ -53,6 +53,39 @@ final class Browser implements AutoCloseable {
                 .until(condition);
     }
 
+    /**
+     * The text of the element {@code by} finds; the live page re-renders what it shows, so an element
+     * replaced between finding and reading it is found and read again.
+     */
+    String text(org.openqa.selenium.By by) {
+        return read(by, org.openqa.selenium.WebElement::getText);
+    }
+
+    /** An attribute of the element {@code by} finds, read again if the page replaced the element meanwhile. */
+    String attribute(org.openqa.selenium.By by, String name) {
+        return read(by, e -> e.getAttribute(name));
+    }
+
+    /** Clicks the element {@code by} finds, finding it again if the page replaced it meanwhile. */
+    void click(org.openqa.selenium.By by) {
+        read(by, e -> {
+            e.click();
+            return "";
+        });
+    }
+
+    private String read(org.openqa.selenium.By by, Function<org.openqa.selenium.WebElement, String> what) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return what.apply(driver.findElement(by));
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     Object js(String script) {
         return ((JavascriptExecutor) driver).executeScript(script);
     }

@@ -54,12 +54,12 @@ class LiveSiteIT {
             String url = urlOf(Distribution.awaitLine(err, "Live report:", run));
             browser.driver.get(url);
             browser.await(d -> d.findElements(By.cssSelector("#matrix-table td.cell")).size() == 2);
-            assertThat(browser.driver.findElement(By.id("meta")).getText()).contains("running");
+            assertThat(browser.text(By.id("meta"))).contains("running");
             browser.js("window.__samePage = 'yes';");
             browser.await(d -> d.findElement(By.id("meta")).getText().contains("finished")
                     && d.findElements(By.cssSelector("#matrix-table td.cell.filled")).size() == 2);
             assertThat(browser.js("return window.__samePage;")).isEqualTo("yes");
-            assertThat(browser.driver.findElement(By.id("matrix-table")).getText()).contains("95% CI").contains("2/2 seeds");
+            assertThat(browser.text(By.id("matrix-table"))).contains("95% CI").contains("2/2 seeds");
             assertThat(browser.js("return document.querySelectorAll('#curves canvas').length;")).isEqualTo(2L);
             browser.screenshot("live-study.png");
             assertThat(run.waitFor(5, TimeUnit.MINUTES)).isTrue();
@@ -78,14 +78,14 @@ class LiveSiteIT {
             browser.driver.get(base + "study?id=1");
             browser.await(d -> d.findElements(By.cssSelector("#matrix-table td.cell.filled")).size() == 2);
             browser.await(d -> !d.findElements(By.cssSelector("#trials a[href*='trial?id=']")).isEmpty());
-            browser.driver.findElements(By.cssSelector("#trials a[href*='trial?id=']")).get(0).click();
+            browser.click(By.cssSelector("#trials a[href*='trial?id=']"));
             browser.await(d -> ((Number) browser.js("return typeof Replay !== 'undefined' ? Replay.state.frames.length : 0;")).intValue() > 0);
             browser.await(d -> d.findElement(By.id("live")).getText().contains("finished — up to date"));
             // the replay opens on the trained policy: the evaluation after the last episode
             browser.await(d -> !d.findElements(By.cssSelector("#rollout-table tbody tr.on")).isEmpty());
-            assertThat(browser.driver.findElement(By.cssSelector("#rollout-table tbody tr.on")).getText())
+            assertThat(browser.text(By.cssSelector("#rollout-table tbody tr.on")))
                     .contains("evaluation").contains(" 6 ");
-            browser.driver.findElement(By.id("play")).click();
+            browser.click(By.id("play"));
             browser.await(d -> Integer.parseInt(d.findElement(By.id("scene")).getAttribute("data-frame")) >= 5);
             browser.screenshot("live-trial.png");
         } finally {
@@ -117,11 +117,11 @@ class LiveSiteIT {
             assertThat(browser.js("return Chart.getChart(document.querySelector('#metrics-chart')).data.datasets"
                     + ".map((d) => d.label).join(',');")).asString().contains("loss");
             browser.await(d -> !d.findElements(By.cssSelector("#rollout-table tbody tr")).isEmpty());
-            assertThat(browser.driver.findElement(By.id("rollout-table")).getText()).contains("training");
+            assertThat(browser.text(By.id("rollout-table"))).contains("training");
             browser.await(d -> ((Number) browser.js(points)).intValue() > first);
-            assertThat(browser.driver.findElement(By.id("meta")).getText()).as("all of it before the trial ended")
+            assertThat(browser.text(By.id("meta"))).as("all of it before the trial ended")
                     .contains("running");
-            browser.driver.findElement(By.cssSelector("#rollout-table tbody tr")).click();
+            browser.click(By.cssSelector("#rollout-table tbody tr"));
             browser.await(d -> ((Number) browser.js("return typeof Replay !== 'undefined' ? Replay.state.frames.length : 0;"))
                     .intValue() > 0);
             browser.screenshot("running-trial.png");
@@ -152,14 +152,14 @@ class LiveSiteIT {
             browser.driver.get(line.substring(line.indexOf("http://"), line.indexOf('/', line.indexOf("://") + 3) + 1) + "trial?id=1");
             // the evaluation after the last episode (the one before training shows the flat, untrained landscape)
             browser.await(d -> !d.findElements(By.xpath("//table[@id='rollout-table']//tr[td[2]='evaluation' and td[3]='2']")).isEmpty());
-            browser.driver.findElement(By.xpath("//table[@id='rollout-table']//tr[td[2]='evaluation' and td[3]='2']")).click();
+            browser.click(By.xpath("//table[@id='rollout-table']//tr[td[2]='evaluation' and td[3]='2']"));
             browser.await(d -> d.findElement(By.id("landscape-panel")).isDisplayed());
             List<String> jumps = browser.driver.findElements(By.cssSelector("#landscape-jumps button")).stream()
                     .map(b -> b.getText()).toList();
             assertThat(jumps).containsExactly("t = 1", "t = 2", "t = 3", "t = 25", "t = 50", "t = 75");
             browser.driver.findElements(By.cssSelector("#landscape-jumps button")).get(1).click();
             browser.await(d -> "2".equals(d.findElement(By.id("landscape")).getAttribute("data-t")));
-            assertThat(browser.driver.findElement(By.id("scene")).getAttribute("data-frame")).isEqualTo("1");
+            assertThat(browser.attribute(By.id("scene"), "data-frame")).isEqualTo("1");
             // the drawn landscape is the recorded one: normalised, peaked, with the corrections overlaid
             Object stats = browser.js("""
                     const l = Replay.state.frames[1].landscape;

@@ -106,20 +106,20 @@ class StudyPageBrowserTest {
                 + " return c.data.datasets.filter(d => !d.band).map(d => d.data.length);");
         assertThat((List<?>) points).hasSize(3).allSatisfy(n -> assertThat(((Number) n).intValue()).isEqualTo(4));
         await(d -> text("#aggregate-table").contains("clic-half"));
-        browser.findElement(By.cssSelector("#x-axis button[data-x=feedbackEvents]")).click();
+        click("#x-axis button[data-x=feedbackEvents]");
         assertThat(js("return Chart.getChart(document.querySelector('#curves canvas')).options.scales.x.title.text;"))
                 .asString().contains("feedback events");
-        browser.findElement(By.cssSelector("#x-axis button[data-x=episode]")).click();
+        click("#x-axis button[data-x=episode]");
         screenshot("study.png");
 
-        browser.findElement(By.cssSelector("#matrix-table td.cell[data-learner='clic-half'][data-environment='two-route']"
-                + "[data-feedback='noisy']")).click();
+        click("#matrix-table td.cell[data-learner='clic-half'][data-environment='two-route']"
+                + "[data-feedback='noisy']");
         await(d -> d.findElements(By.cssSelector("#cell-trials tbody tr")).size() == 3);
-        browser.findElement(By.cssSelector("#cell-trials tbody tr a")).click();
+        click("#cell-trials tbody tr a");
         await(d -> d.getCurrentUrl().contains("/trial?id="));
         await(d -> frames() > 0 && d.findElements(By.cssSelector("#timeline .mark")).size() >= 3);
         assertThat(attribute("#scene", "data-frame")).isEqualTo("0");
-        browser.findElement(By.id("play")).click();
+        click("#play");
         await(d -> Integer.parseInt(attribute("#scene", "data-frame")) >= 5);
         assertThat(text("#frame-label")).startsWith("frame ");
         assertThat(text("#scene-legend")).contains("agent", "goal", "trail: the agent's last 40 steps");
@@ -133,9 +133,9 @@ class StudyPageBrowserTest {
     void aCellWithOneScoredSeedDrawsNoIntervalOverSeeds() throws IOException {
         browser.get("http://127.0.0.1:" + server.port() + "/study?id=1&token=browser-token");
         await(d -> d.findElements(By.cssSelector("#matrix-table td.cell.filled")).size() == 4);
-        String oneSeed = browser.findElement(By.cssSelector("#matrix-table td.cell[data-learner='bc'][data-feedback='noisy']")).getText();
+        String oneSeed = text("#matrix-table td.cell[data-learner='bc'][data-feedback='noisy']");
         assertThat(oneSeed).contains("1 seed: no interval").doesNotContain("seeds 40");
-        String twoSeeds = browser.findElement(By.cssSelector("#matrix-table td.cell[data-learner='bc'][data-feedback='accurate']")).getText();
+        String twoSeeds = text("#matrix-table td.cell[data-learner='bc'][data-feedback='accurate']");
         assertThat(twoSeeds).contains("seeds ");
         Object worst = js("const lum = (c) => { const v = c / 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };"
                 + "const L = (s) => { const [r, g, b] = s.match(/\\d+/g).map(Number); return 0.2126 * lum(r) + 0.7152 * lum(g) + 0.0722 * lum(b); };"
@@ -150,7 +150,7 @@ class StudyPageBrowserTest {
         seed.findElement(By.tagName("button")).click();
         seed.findElement(By.tagName("button")).click();
         assertThat(seed.getAttribute("aria-sort")).isEqualTo("descending");
-        assertThat(browser.findElement(By.cssSelector("#trials tbody tr td:nth-child(5)")).getText()).isEqualTo("2");
+        assertThat(text("#trials tbody tr td:nth-child(5)")).isEqualTo("2");
         WebElement filter = browser.findElement(By.cssSelector("#trials caption input"));
         filter.sendKeys("clic");
         assertThat(browser.findElements(By.cssSelector("#trials tbody tr")).stream().filter(WebElement::isDisplayed)
@@ -219,7 +219,7 @@ class StudyPageBrowserTest {
         assertThat(js(labels)).isEqualTo("two-route · accurate|two-route · noisy / two-route · accurate|two-route · noisy");
         assertThat(js("return [...document.querySelectorAll('#curves canvas')].map((c) => Chart.getChart(c).scales.x.max)"
                 + ".join(',');")).isEqualTo("20,20");
-        browser.findElement(By.id("per-seed")).click();
+        click("#per-seed");
         String seedLines = "return [...document.querySelectorAll('#curves canvas')].map((c) => Chart.getChart(c).data.datasets"
                 + ".filter((d) => d.aside).length).join(',');";
         await(d -> "3,4".equals(js(seedLines)));   // bc: 2 + 1 seeds (one failed under noisy); clic: 2 + 2
@@ -242,14 +242,14 @@ class StudyPageBrowserTest {
     void theMatrixTransposesToConditionsAsRowsAndBack() throws IOException {
         browser.get("http://127.0.0.1:" + server.port() + "/study?id=1&token=browser-token");
         await(d -> filledCells() == 4);
-        browser.findElement(By.id("transpose")).click();
+        click("#transpose");
         await(d -> text("#matrix-table thead").contains("environment · feedback"));
         assertThat(browser.findElements(By.cssSelector("#matrix-table tbody th")).stream().map(WebElement::getText))
                 .containsExactly("two-route · accurate", "two-route · noisy");
         assertThat(filledCells()).isEqualTo(4);
         assertThat(browser.findElement(By.cssSelector("#matrix-table tbody tr:nth-child(2) td:nth-child(2)"))
                 .getAttribute("data-learner")).isEqualTo("bc");
-        browser.findElement(By.id("transpose")).click();
+        click("#transpose");
         await(d -> text("#matrix-table thead").contains("learner"));
     }
 
@@ -320,6 +320,20 @@ class StudyPageBrowserTest {
     private int frames() {
         Object n = js("return typeof Replay === 'undefined' ? 0 : Replay.state.frames.length;");
         return ((Number) n).intValue();
+    }
+
+    /** Clicks what {@code css} finds; the live page may replace it between finding and clicking, so find it again then. */
+    private void click(String css) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                browser.findElement(By.cssSelector(css)).click();
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** The element's text; the live page may replace the element between finding and reading it, so read again then. */
