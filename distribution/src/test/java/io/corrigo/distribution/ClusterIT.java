@@ -9,9 +9,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -77,9 +74,9 @@ class ClusterIT {
             assertThat(log).contains("worker two went silent during " + lost);
             assertThat(read("one.err")).contains("corrigo worker: running " + lost);
 
-            List<String> done = keys(cluster, "done");
+            List<String> done = StoreRows.trialKeys(cluster, "done");
             assertThat(done).hasSize(6).doesNotHaveDuplicates().contains(lost);
-            assertThat(keys(cluster, "failed")).isEmpty();
+            assertThat(StoreRows.trialKeys(cluster, "failed")).isEmpty();
             try (var files = Files.list(cluster.resolve("runs/artifacts/spread-1"))) {
                 assertThat(files.filter(d -> Files.isDirectory(d.resolve("policy"))).count()).as("saved policies").isEqualTo(6);
             }
@@ -90,7 +87,7 @@ class ClusterIT {
             assertThat(json.readTree(Files.readString(cluster.resolve("c.out"))).path("rows"))
                     .isEqualTo(json.readTree(whole.out()).path("rows"));
             for (String table : List.of("evaluations", "metrics", "rollouts")) {
-                assertThat(count(cluster, table)).as(table).isEqualTo(count(local, table));
+                assertThat(StoreRows.count(cluster, table)).as(table).isEqualTo(StoreRows.count(local, table));
             }
         } finally {
             processes.forEach(Process::destroyForcibly);
@@ -138,28 +135,6 @@ class ClusterIT {
     private static int freePort() throws Exception {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
-        }
-    }
-
-    private static List<String> keys(Path home, String state) throws Exception {
-        List<String> keys = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + home.resolve("runs/corrigo.db"));
-             var p = c.prepareStatement("SELECT trial_key FROM trials WHERE state = ?")) {
-            p.setString(1, state);
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    keys.add(rs.getString(1));
-                }
-            }
-        }
-        return keys;
-    }
-
-    private static long count(Path home, String table) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + home.resolve("runs/corrigo.db"));
-             ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM " + table)) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 }

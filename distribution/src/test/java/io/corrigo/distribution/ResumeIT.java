@@ -8,10 +8,6 @@ import io.qameta.allure.Epic;
 import io.qameta.allure.Feature;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -45,7 +41,7 @@ class ResumeIT {
             run.destroyForcibly();   // SIGKILL: the store is left saying "running", one trial done, one midway
             assertThat(run.waitFor(1, TimeUnit.MINUTES)).isTrue();
         }
-        List<String> before = trials(killed, "done");
+        List<String> before = StoreRows.trialKeys(killed, "done");
         assertThat(before).isNotEmpty().hasSizeLessThan(4);
 
         Distribution.Run again = Distribution.cli(killed, "run", "resumable.yaml", "--no-server", "--workers", "1",
@@ -59,10 +55,10 @@ class ResumeIT {
         JsonNode result = json.readTree(resumed.out());
         assertThat(result.path("study").path("run").asInt()).isEqualTo(1);
         assertThat(result.path("study").path("state").asText()).isEqualTo("finished");
-        List<String> after = trials(killed, "done");
+        List<String> after = StoreRows.trialKeys(killed, "done");
         assertThat(after).hasSize(4).doesNotHaveDuplicates().containsAll(before);
-        assertThat(count(killed, "SELECT COUNT(*) FROM studies")).isEqualTo(1);
-        assertThat(count(killed, "SELECT COUNT(*) FROM evaluations")).isPositive();
+        assertThat(StoreRows.count(killed, "studies")).isEqualTo(1);
+        assertThat(StoreRows.count(killed, "evaluations")).isPositive();
 
         Files.writeString(uninterrupted.resolve("resumable.yaml"), STUDY);
         Distribution.Run whole = Distribution.cli(uninterrupted, "run", "resumable.yaml", "--no-server", "--json",
@@ -70,8 +66,8 @@ class ResumeIT {
         assertThat(whole.exitCode()).as(whole.err()).isZero();
         assertThat(result.path("rows")).isEqualTo(json.readTree(whole.out()).path("rows"));
         for (String table : List.of("evaluations", "metrics", "rollouts")) {
-            assertThat(count(killed, "SELECT COUNT(*) FROM " + table)).as(table)
-                    .isEqualTo(count(uninterrupted, "SELECT COUNT(*) FROM " + table));
+            assertThat(StoreRows.count(killed, table)).as(table)
+                    .isEqualTo(StoreRows.count(uninterrupted, table));
         }
 
         Distribution.Run nothingLeft = Distribution.cli(killed, "resume", "resumable");
@@ -99,27 +95,5 @@ class ResumeIT {
         assertThat(fresh.exitCode()).as(fresh.err()).isZero();
         assertThat(fresh.err()).contains("Note: run #1 of 'resumable' is interrupted with 1 of 4 trials finished; this"
                 + " starts a new run. To continue that one instead: ./corrigo resume resumable");
-    }
-
-    private static List<String> trials(Path home, String state) throws Exception {
-        List<String> keys = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + home.resolve("runs/corrigo.db"));
-             var p = c.prepareStatement("SELECT trial_key FROM trials WHERE study_id = 1 AND state = ?")) {
-            p.setString(1, state);
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    keys.add(rs.getString(1));
-                }
-            }
-        }
-        return keys;
-    }
-
-    private static long count(Path home, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + home.resolve("runs/corrigo.db"));
-             ResultSet rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }

@@ -28,18 +28,18 @@ final class TestBundles {
 
     /** A bundle that cannot resolve: it imports a package nobody exports. */
     static Path broken(Path file) throws IOException {
-        Manifest m = manifest("io.example.broken");
-        m.getMainAttributes().putValue("Import-Package", "io.example.nowhere;version=\"[1.0,2)\"");
-        try (OutputStream out = Files.newOutputStream(file); JarOutputStream jar = new JarOutputStream(out, m)) {
-            jar.flush();
-        }
-        return file;
+        return importing(file, "io.example.broken", "io.example.nowhere;version=\"[1.0,2)\"");
     }
 
     /** A bundle built against a future major version of Corrigo's learner API: it needs [2.0,3). */
     static Path futureApi(Path file) throws IOException {
-        Manifest m = manifest("io.example.future");
-        m.getMainAttributes().putValue("Import-Package", "io.corrigo.api.learner;version=\"[2.0,3)\"");
+        return importing(file, "io.example.future", "io.corrigo.api.learner;version=\"[2.0,3)\"");
+    }
+
+    /** An empty bundle {@code symbolicName} whose only content is its {@code Import-Package}. */
+    private static Path importing(Path file, String symbolicName, String imports) throws IOException {
+        Manifest m = manifest(symbolicName);
+        m.getMainAttributes().putValue("Import-Package", imports);
         try (OutputStream out = Files.newOutputStream(file); JarOutputStream jar = new JarOutputStream(out, m)) {
             jar.flush();
         }
