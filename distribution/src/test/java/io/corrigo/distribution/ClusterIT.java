@@ -109,6 +109,13 @@ class ClusterIT {
         Distribution.Run badJoin = Distribution.cli(cluster, "worker", "--join", "127.0.0.1:99999", "--secret-file", "secret");
         assertThat(badJoin.exitCode()).isEqualTo(2);
         assertThat(badJoin.err()).contains("--join 127.0.0.1:99999: '127.0.0.1:99999' has no valid port");
+        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Distribution.Run busy = Distribution.cli(cluster, "run", "spread.yaml", "--cluster",
+                    String.valueOf(taken.getLocalPort()), "--secret-file", "secret", "--no-server");
+            assertThat(busy.exitCode()).isEqualTo(2);
+            assertThat(busy.err()).contains("--cluster " + taken.getLocalPort() + ": 127.0.0.1:" + taken.getLocalPort()
+                    + " cannot be used", "Pick a free port with --cluster PORT");
+        }
         Distribution.Run nobody = Distribution.cli(cluster, "worker", "--join", "127.0.0.1:" + freePort(), "--secret-file",
                 "secret", "--wait", "2");
         assertThat(nobody.exitCode()).isEqualTo(3);

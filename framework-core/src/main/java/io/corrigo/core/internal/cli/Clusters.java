@@ -65,6 +65,13 @@ final class Clusters {
         if (port < 1 || port > 65535) {
             throw new UserInputException("--cluster " + port + ": expected a port from 1 to 65535");
         }
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.bind(new java.net.InetSocketAddress(bind, port));
+        } catch (IOException e) {
+            throw new UserInputException("--cluster " + port + ": " + bind + ":" + port + " cannot be used (" + e.getMessage()
+                    + "; another coordinator or program, or an address not of this machine). Pick a free port with --cluster"
+                    + " PORT and give the workers the same one: --join HOST:PORT");
+        }
         System.err.printf("Cluster: starting the coordinator on %s:%d ...%n", bind, port);
         Vertx vertx = ClusterNode.start(bind, port, true, List.of(new ClusterNode.Address(bind, port)));
         System.err.printf("Cluster: coordinator ready; start workers with: ./corrigo worker --join %s:%d --secret-file FILE%n",
