@@ -36,6 +36,17 @@ final class StoreRows {
         }
     }
 
+    /** The first column of every row {@code sql} returns, as text. */
+    static List<String> column(Path home, String sql) throws Exception {
+        List<String> values = new ArrayList<>();
+        try (Connection c = open(home); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
+    }
+
     private static Connection open(Path home) throws Exception {
         return DriverManager.getConnection("jdbc:sqlite:" + home.resolve("runs/corrigo.db"));
     }

@@ -17,12 +17,15 @@ import java.util.random.RandomGenerator;
 
 /**
  * A multilayer perceptron holding its own parameters: {@code Linear → activation [→ LayerNorm]} per
- * hidden layer, then a linear output, optionally squashed by tanh. Forward passes use DJL's fused
+ * hidden layer, then a linear output, optionally squashed (tanh, or Keras's {@code 2·sigmoid − 1}).
+ * Forward passes use DJL's fused
  * {@link Linear#linear(NDArray, NDArray, NDArray)}; there are no Blocks and no Trainer.
  *
  * <p>Weights and biases start as PyTorch's {@code nn.Linear} does, uniform in
- * ±1/√fan_in, drawn from the {@link RandomGenerator} handed to {@link Builder#build}: the same seed
- * gives bit-identical parameters. LayerNorm starts at gain 1, bias 0.
+ * ±1/√fan_in ({@link Initialisation#TORCH}), or as Keras's {@code Dense} does, weights Glorot-uniform in
+ * ±√(6/(fan_in + fan_out)) and biases zero ({@link Initialisation#KERAS}); drawn from the
+ * {@link RandomGenerator} handed to {@link Builder#build}: the same seed gives bit-identical
+ * parameters. LayerNorm starts at gain 1, bias 0.
  *
  * <p>The parameters live in a sub-manager of the manager given at build time and are released by
  * {@link #close()} or when that manager closes. Single-threaded.
@@ -34,8 +37,19 @@ public final class Mlp implements AutoCloseable {
     /** Hidden-layer activation. */
     public enum Activation { RELU, TANH }
 
-    /** What is applied to the last linear layer's output. */
-    public enum OutputSquash { NONE, TANH }
+    /**
+     * What is applied to the last linear layer's output: nothing, {@code tanh}, or {@code 2·sigmoid(x) − 1}
+     * (the Keras HG-DAgger policy's output, {@link #SIGMOID2} since 1.4; equal to {@code tanh(x/2)}).
+     */
+    public enum OutputSquash { NONE, TANH, SIGMOID2 }
+
+    /**
+     * How parameters start: PyTorch's {@code nn.Linear} ({@code TORCH}) or Keras's {@code Dense}
+     * ({@code KERAS}: Glorot-uniform weights, zero biases).
+     *
+     * @since 1.4
+     */
+    public enum Initialisation { TORCH, KERAS }
 
     private static final float LAYER_NORM_EPS = 1e-5f;
 
@@ -68,9 +82,11 @@ public final class Mlp implements AutoCloseable {
         for (int layer = 0; layer < widths.size(); layer++) {
             int out = widths.get(layer);
             boolean last = layer == widths.size() - 1;
-            float bound = last && b.zeroInitLastLayer ? 0f : (float) (1 / Math.sqrt(in));
+            boolean keras = b.initialisation == Initialisation.KERAS;
+            float bound = last && b.zeroInitLastLayer ? 0f
+                    : (float) (keras ? Math.sqrt(6.0 / (in + out)) : 1 / Math.sqrt(in));
             NDArray w = parameter(uniform(random, out * in, bound), new Shape(out, in));
-            NDArray bias = parameter(uniform(random, out, bound), new Shape(out));
+            NDArray bias = parameter(uniform(random, out, keras ? 0f : bound), new Shape(out));
             weights.add(w);
             biases.add(bias);
             named.put("layers." + layer + ".weight", w);
@@ -120,7 +136,11 @@ public final class Mlp implements AutoCloseable {
             }
         }
         h = Linear.linear(h, p.weights().get(hidden), p.biases().get(hidden)).singletonOrThrow();
-        return squash == OutputSquash.TANH ? h.tanh() : h;
+        return switch (squash) {
+            case NONE -> h;
+            case TANH -> h.tanh();
+            case SIGMOID2 -> ai.djl.nn.Activation.sigmoid(h).mul(2f).sub(1f); // not in place: sigmoid's backward reads its output
+        };
     }
 
     /**
@@ -141,7 +161,11 @@ public final class Mlp implements AutoCloseable {
                 }
             }
             h = replace(h, Linear.linear(h, weights.get(hidden), biases.get(hidden)).singletonOrThrow(), input);
-            return squash == OutputSquash.TANH ? replace(h, h.tanh(), input) : h;
+            return switch (squash) {
+                case NONE -> h;
+                case TANH -> replace(h, h.tanh(), input);
+                case SIGMOID2 -> replace(h, ai.djl.nn.Activation.sigmoid(h), input).muli(2f).subi(1f);
+            };
         }
     }
 
@@ -299,6 +323,7 @@ public final class Mlp implements AutoCloseable {
         private OutputSquash squash = OutputSquash.NONE;
         private boolean layerNorm;
         private boolean zeroInitLastLayer;
+        private Initialisation initialisation = Initialisation.TORCH;
 
         private Builder() {
         }
@@ -339,6 +364,16 @@ public final class Mlp implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How the parameters start; PyTorch's by default.
+         *
+         * @since 1.4
+         */
+        public Builder optInitialisation(Initialisation initialisation) {
+            this.initialisation = initialisation;
+            return this;
+        }
+
         /** Squashing of the output; none by default. */
         public Builder optOutputSquash(OutputSquash squash) {
             this.squash = squash;
@@ -357,8 +392,9 @@ public final class Mlp implements AutoCloseable {
             if (hiddenSizes == null || hiddenSizes.stream().anyMatch(h -> h == null || h < 1)) {
                 throw new IllegalArgumentException("hidden sizes must be set, each >= 1: " + hiddenSizes);
             }
-            if (activation == null || squash == null || manager == null || random == null) {
-                throw new IllegalArgumentException("activation, output squash, manager and random are required");
+            if (activation == null || squash == null || initialisation == null || manager == null || random == null) {
+                throw new IllegalArgumentException(
+                        "activation, output squash, initialisation, manager and random are required");
             }
             return new Mlp(this, manager, random);
         }

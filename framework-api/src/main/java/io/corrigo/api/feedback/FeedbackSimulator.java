@@ -1,5 +1,7 @@
 package io.corrigo.api.feedback;
 
+import io.corrigo.api.Action;
+import java.util.Optional;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -20,6 +22,19 @@ public interface FeedbackSimulator extends AutoCloseable {
      * executed. Budgets and schedules carry over across episodes unless the simulator says otherwise.
      */
     Response respond(Query query);
+
+    /**
+     * The action this simulator will execute at the coming step whatever the learner proposes — a
+     * correction given at the previous step and executed one step late — or empty when the
+     * learner's proposal decides. The host asks it before {@link #respond} when a study's feedback
+     * condition says {@code teacherQuery: executed}, to ask the scripted teacher about the action
+     * that is really executed, as the CLIC repository's loop does. Empty by default.
+     *
+     * @since 1.2
+     */
+    default Optional<Action> carried() {
+        return Optional.empty();
+    }
 
     /** Releases resources; idempotent. */
     @Override

@@ -31,10 +31,29 @@ import java.util.Set;
  * @param aggregateUnlabelled also keep the steps nobody labelled, with the action executed there as
  *                            their label — what the RLIF repository's HG-DAgger and DAgger baselines
  *                            do; default false (canonical: only expert-labelled rows)
+ * @param init                how the network's parameters start: {@code torch} (U(±1/√fan_in) for weights
+ *                            and biases) or {@code keras} (Glorot-uniform weights, zero biases — the
+ *                            CLIC repository's Keras HG-DAgger); default torch
+ * @param outputSquash        the policy's output: {@code tanh} or {@code sigmoid2} ({@code 2·sigmoid(x) − 1},
+ *                            the Keras HG-DAgger's); default tanh
+ * @param adamEpsilon         Adam's ε; default 1e-8 (PyTorch's; Keras uses 1e-7)
  */
 public record BcConfig(double learningRate, int batchSize, List<Integer> hiddenSizes, Mlp.Activation activation,
                        int updateEvery, int endOfEpisodeUpdates, int bufferCapacity, int minBufferSize,
-                       double gradientClip, Set<FeedbackKind> feedbackKinds, boolean aggregateUnlabelled) {
+                       double gradientClip, Set<FeedbackKind> feedbackKinds, boolean aggregateUnlabelled,
+                       Mlp.Initialisation init, Mlp.OutputSquash outputSquash, double adamEpsilon) {
+
+    /** Adam's ε in PyTorch, the default. */
+    public static final double TORCH_ADAM_EPSILON = 1e-8;
+
+    /** A configuration with PyTorch's initialisation, a tanh output and PyTorch's Adam ε. */
+    public BcConfig(double learningRate, int batchSize, List<Integer> hiddenSizes, Mlp.Activation activation,
+                    int updateEvery, int endOfEpisodeUpdates, int bufferCapacity, int minBufferSize,
+                    double gradientClip, Set<FeedbackKind> feedbackKinds, boolean aggregateUnlabelled) {
+        this(learningRate, batchSize, hiddenSizes, activation, updateEvery, endOfEpisodeUpdates, bufferCapacity,
+                minBufferSize, gradientClip, feedbackKinds, aggregateUnlabelled, Mlp.Initialisation.TORCH,
+                Mlp.OutputSquash.TANH, TORCH_ADAM_EPSILON);
+    }
 
     /** A configuration that keeps only labelled rows. */
     public BcConfig(double learningRate, int batchSize, List<Integer> hiddenSizes, Mlp.Activation activation,
@@ -51,6 +70,8 @@ public record BcConfig(double learningRate, int batchSize, List<Integer> hiddenS
         hiddenSizes = hiddenSizes == null ? DEFAULT_HIDDEN : Collections.unmodifiableList(new ArrayList<>(hiddenSizes));
         activation = activation == null ? Mlp.Activation.RELU : activation;
         feedbackKinds = feedbackKinds == null ? ALL_KINDS : Set.copyOf(feedbackKinds);
+        init = init == null ? Mlp.Initialisation.TORCH : init;
+        outputSquash = outputSquash == null ? Mlp.OutputSquash.TANH : outputSquash;
         Checks checks = new Checks()
                 .positive("learningRate", learningRate)
                 .atLeast("batchSize", batchSize, 1)
@@ -61,7 +82,11 @@ public record BcConfig(double learningRate, int batchSize, List<Integer> hiddenS
                 .nonNegative("gradientClip", gradientClip)
                 .require("feedbackKinds", !feedbackKinds.isEmpty(), "must name at least one feedback kind")
                 .require("feedbackKinds", !feedbackKinds.contains(FeedbackKind.NONE),
-                        "must not contain NONE (it never carries a label)");
+                        "must not contain NONE (it never carries a label)")
+                .require("outputSquash", outputSquash != Mlp.OutputSquash.NONE,
+                        "must be tanh or sigmoid2: the policy's output is read as a point of the action box")
+                .require("adamEpsilon", adamEpsilon > 0 && Double.isFinite(adamEpsilon),
+                        "must be a finite number > 0 but was " + adamEpsilon + " (PyTorch 1e-8, Keras 1e-7)");
         for (int i = 0; i < hiddenSizes.size(); i++) {
             Integer width = hiddenSizes.get(i);
             checks.require("hiddenSizes[" + i + "]", width != null && width >= 1, "must be >= 1 but was " + width);
@@ -73,6 +98,7 @@ public record BcConfig(double learningRate, int batchSize, List<Integer> hiddenS
 
     /** Every field at its documented default. */
     public static BcConfig defaults() {
-        return new BcConfig(3e-4, 32, DEFAULT_HIDDEN, Mlp.Activation.RELU, 5, 1000, 60_000, 32, 1.0, ALL_KINDS, false);
+        return new BcConfig(3e-4, 32, DEFAULT_HIDDEN, Mlp.Activation.RELU, 5, 1000, 60_000, 32, 1.0, ALL_KINDS, false,
+                Mlp.Initialisation.TORCH, Mlp.OutputSquash.TANH, TORCH_ADAM_EPSILON);
     }
 }

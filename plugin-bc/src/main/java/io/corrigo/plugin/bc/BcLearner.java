@@ -77,9 +77,10 @@ final class BcLearner implements Learner, DemonstrationLearner {
         manager = Devices.newManager(context.device());
         try {
             policy = Mlp.builder().setInputSize(dObs).setHiddenSizes(config.hiddenSizes()).setOutputSize(dAct)
-                    .optActivation(config.activation()).optOutputSquash(Mlp.OutputSquash.TANH)
-                    .build(manager, context.random("learner"));
+                    .optActivation(config.activation()).optOutputSquash(config.outputSquash())
+                    .optInitialisation(config.init()).build(manager, context.random("learner"));
             adam = AdamOptimizer.builder().setLearningRate((float) config.learningRate())
+                    .optEpsilon((float) config.adamEpsilon())
                     .optClipping(config.gradientClip() > 0 ? AdamOptimizer.Clipping.PER_TENSOR_NORM
                             : AdamOptimizer.Clipping.NONE, config.gradientClip() > 0 ? (float) config.gradientClip() : 1f)
                     .build(manager, policy.parameters());
@@ -102,7 +103,10 @@ final class BcLearner implements Learner, DemonstrationLearner {
         observationRow = new float[dObs];
         labelRow = new float[dAct];
         context.note("bc.policy", "MLP " + config.hiddenSizes() + " " + config.activation().name().toLowerCase(Locale.ROOT)
-                + ", tanh output on min-max-normalised actions (CLIC's HG-DAgger: [512, 512, 512, 256] tanh)");
+                + ", " + (config.outputSquash() == Mlp.OutputSquash.SIGMOID2 ? "2·sigmoid − 1" : "tanh")
+                + " output on min-max-normalised actions, " + config.init().name().toLowerCase(Locale.ROOT)
+                + " initialisation, Adam ε " + config.adamEpsilon()
+                + " (CLIC's Keras HG-DAgger: [512, 512, 512, 256] tanh, 2·sigmoid − 1, keras, 1e-7)");
         context.note("bc.aggregate", config.aggregateUnlabelled()
                 ? "every step: unlabelled steps with their executed action (the RLIF repository's baselines)"
                 : "expert-labelled steps only");

@@ -121,4 +121,19 @@ class BcConfigTest {
         BcConfig c = with(1e-3, 32, List.of(8), 5, 10, 100, 32, 1, EnumSet.of(FeedbackKind.ABSOLUTE));
         assertThat(new BcLearnerProvider().accepts(c)).containsExactly(FeedbackKind.ABSOLUTE);
     }
+
+    @Test
+    void kerasVariantIsOptInAndRejectsAnUnsquashedOutputOrABadEpsilon() {
+        BcConfig d = BcConfig.defaults();
+        assertThat(d.init()).isEqualTo(Mlp.Initialisation.TORCH);
+        assertThat(d.outputSquash()).isEqualTo(Mlp.OutputSquash.TANH);
+        assertThat(d.adamEpsilon()).isEqualTo(1e-8);
+        BcConfig keras = new BcConfig(3e-4, 32, List.of(8), Mlp.Activation.TANH, 5, 10, 100, 32, 1, null, false,
+                Mlp.Initialisation.KERAS, Mlp.OutputSquash.SIGMOID2, 1e-7);
+        assertThat(keras.outputSquash()).isEqualTo(Mlp.OutputSquash.SIGMOID2);
+        assertThatThrownBy(() -> new BcConfig(3e-4, 32, List.of(8), null, 5, 10, 100, 32, 1, null, false, null,
+                Mlp.OutputSquash.NONE, 0))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.violations())
+                        .extracting(ConfigException.Violation::field).containsExactly("outputSquash", "adamEpsilon"));
+    }
 }

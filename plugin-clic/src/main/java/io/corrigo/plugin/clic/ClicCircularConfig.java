@@ -48,6 +48,10 @@ import java.util.Set;
  * @param gradientClip          global gradient-norm limit (torch's {@code clip_grad_norm_}); 0 turns it
  *                              off; default 1.0
  * @param feedbackKinds         accepted kinds, a subset of absolute, takeover and label; default all three
+ * @param clipping              how {@code gradientClip} applies: {@code per-tensor-norm} or {@code global-norm};
+ *                              default global-norm (the torch version's {@code clip_grad_norm_}, default)
+ * @param schedule              the learning rate per update, {@link LearningRateSchedule}; default constant
+ *                              (the repository's torch version: {@code {warmupUpdates: 10, cycleUpdates: 162000}})
  */
 public record ClicCircularConfig(ComputePreset preset, double learningRate, int batchSize, List<Integer> hiddenSizes,
                                  int trainingSamples, int trainingLangevinSteps, double softmaxTemperature,
@@ -55,7 +59,8 @@ public record ClicCircularConfig(ComputePreset preset, double learningRate, int 
                                  double penaltyMargin, EnergySampler.Method inference, int actSamples,
                                  int actLangevinSteps, int actLangevinPasses, int dfoIterations, double actTemperature,
                                  int updateEvery, int endOfEpisodeUpdates, int bufferCapacity, int minBufferSize,
-                                 double gradientClip, Set<FeedbackKind> feedbackKinds) {
+                                 double gradientClip, Set<FeedbackKind> feedbackKinds,
+                                 AdamOptimizer.Clipping clipping, LearningRateSchedule schedule) {
 
     static final Set<FeedbackKind> SUPPORTED = Set.copyOf(EnumSet.of(FeedbackKind.ABSOLUTE, FeedbackKind.TAKEOVER,
             FeedbackKind.LABEL));
@@ -63,13 +68,16 @@ public record ClicCircularConfig(ComputePreset preset, double learningRate, int 
     /** The repository's CLIC-Circular. */
     public static final ClicCircularConfig DEFAULTS = new ClicCircularConfig(ComputePreset.DEFAULT, 3e-4, 32,
             Presets.EBM_HIDDEN, 512, 25, 2.0, 0.1, 0.5, 0.05, 1.0, 1.0, EnergySampler.Method.LANGEVIN, 512, 25, 2, 3,
-            0.1, 5, 200, 60_000, 32, 1.0, SUPPORTED);
+            0.1, 5, 200, 60_000, 32, 1.0, SUPPORTED,
+            AdamOptimizer.Clipping.GLOBAL_NORM, LearningRateSchedule.CONSTANT);
 
     public ClicCircularConfig {
         preset = preset == null ? ComputePreset.DEFAULT : preset;
         hiddenSizes = Presets.copy(hiddenSizes, Presets.EBM_HIDDEN);
         inference = inference == null ? EnergySampler.Method.LANGEVIN : inference;
         feedbackKinds = feedbackKinds == null ? SUPPORTED : Set.copyOf(feedbackKinds);
+        clipping = clipping == null ? AdamOptimizer.Clipping.GLOBAL_NORM : clipping;
+        schedule = schedule == null ? LearningRateSchedule.CONSTANT : schedule;
         if (preset == ComputePreset.CPU_SMALL) {
             hiddenSizes = Presets.small(hiddenSizes, Presets.EBM_HIDDEN, Presets.SMALL_HIDDEN);
             trainingSamples = Presets.small(trainingSamples, 512, 64);
@@ -91,6 +99,6 @@ public record ClicCircularConfig(ComputePreset preset, double learningRate, int 
                 trainingSamples, trainingLangevinSteps, softmaxTemperature, likelihoodScale, gradientPenalty,
                 penaltyMargin, inference, actSamples, actLangevinSteps, actLangevinPasses, dfoIterations, actTemperature,
                 updateEvery, endOfEpisodeUpdates, bufferCapacity, minBufferSize, gradientClip,
-                AdamOptimizer.Clipping.GLOBAL_NORM, feedbackKinds);
+                clipping, schedule, feedbackKinds);
     }
 }

@@ -55,6 +55,10 @@ import java.util.Set;
  * @param feedbackKinds         accepted kinds: absolute ({@code E = I}), relative ({@code E = e·I}, unit
  *                              {@code h}), partial (zeros in uncorrected dimensions), takeover and label
  *                              (as absolute); default all five
+ * @param clipping              how {@code gradientClip} applies: {@code per-tensor-norm} or {@code global-norm};
+ *                              default per-tensor-norm (the TF version's {@code clip_by_norm}, default)
+ * @param schedule              the learning rate per update, {@link LearningRateSchedule}; default constant
+ *                              (the repository's torch version: {@code {warmupUpdates: 10, cycleUpdates: 162000}})
  */
 public record ClicHalfConfig(ComputePreset preset, double learningRate, int batchSize, List<Integer> hiddenSizes,
                              int trainingSamples, int trainingLangevinSteps, double softmaxTemperature,
@@ -63,7 +67,8 @@ public record ClicHalfConfig(ComputePreset preset, double learningRate, int batc
                              double penaltyMargin, EnergySampler.Method inference, int actSamples, int actLangevinSteps,
                              int actLangevinPasses, int dfoIterations, double actTemperature, int updateEvery,
                              int endOfEpisodeUpdates, int bufferCapacity, int minBufferSize, double gradientClip,
-                             Set<FeedbackKind> feedbackKinds) {
+                             Set<FeedbackKind> feedbackKinds,
+                             AdamOptimizer.Clipping clipping, LearningRateSchedule schedule) {
 
     static final Set<FeedbackKind> SUPPORTED = Set.copyOf(EnumSet.of(FeedbackKind.ABSOLUTE, FeedbackKind.RELATIVE,
             FeedbackKind.PARTIAL, FeedbackKind.TAKEOVER, FeedbackKind.LABEL));
@@ -71,13 +76,16 @@ public record ClicHalfConfig(ComputePreset preset, double learningRate, int batc
     /** The repository's CLIC-Half. */
     public static final ClicHalfConfig DEFAULTS = new ClicHalfConfig(ComputePreset.DEFAULT, 3e-4, 32,
             Presets.EBM_HIDDEN, 512, 25, 1.0, 0.1, 30, 0.1, 0.1, 128, 0.3, 1.0, 1.0, EnergySampler.Method.LANGEVIN,
-            512, 25, 2, 3, 0.1, 5, 500, 60_000, 32, 1.0, SUPPORTED);
+            512, 25, 2, 3, 0.1, 5, 500, 60_000, 32, 1.0, SUPPORTED,
+            AdamOptimizer.Clipping.PER_TENSOR_NORM, LearningRateSchedule.CONSTANT);
 
     public ClicHalfConfig {
         preset = preset == null ? ComputePreset.DEFAULT : preset;
         hiddenSizes = Presets.copy(hiddenSizes, Presets.EBM_HIDDEN);
         inference = inference == null ? EnergySampler.Method.LANGEVIN : inference;
         feedbackKinds = feedbackKinds == null ? SUPPORTED : Set.copyOf(feedbackKinds);
+        clipping = clipping == null ? AdamOptimizer.Clipping.PER_TENSOR_NORM : clipping;
+        schedule = schedule == null ? LearningRateSchedule.CONSTANT : schedule;
         if (preset == ComputePreset.CPU_SMALL) {
             hiddenSizes = Presets.small(hiddenSizes, Presets.EBM_HIDDEN, Presets.SMALL_HIDDEN);
             trainingSamples = Presets.small(trainingSamples, 512, 64);
@@ -104,6 +112,6 @@ public record ClicHalfConfig(ComputePreset preset, double learningRate, int batc
                 trainingSamples, trainingLangevinSteps, softmaxTemperature, likelihoodScale, gradientPenalty,
                 penaltyMargin, inference, actSamples, actLangevinSteps, actLangevinPasses, dfoIterations, actTemperature,
                 updateEvery, endOfEpisodeUpdates, bufferCapacity, minBufferSize, gradientClip,
-                AdamOptimizer.Clipping.PER_TENSOR_NORM, feedbackKinds);
+                clipping, schedule, feedbackKinds);
     }
 }

@@ -26,7 +26,7 @@ final class ClicNotes {
                         + s.actTemperature() + "); the repository: 512 samples, 2 x 25 Langevin steps"
                 : s.actSamples() + " uniform samples, " + s.actLangevinPasses() + " x " + s.actLangevinSteps()
                         + " Langevin steps, softmax(Q/" + s.actTemperature() + ")");
-        context.note(s.id() + ".optimizer", "Adam lr " + s.learningRate() + ", constant; gradient clip "
+        context.note(s.id() + ".optimizer", "Adam lr " + s.learningRate() + ", " + s.schedule() + "; gradient clip "
                 + (s.gradientClip() > 0 ? s.gradientClip() + " " + s.clipping().name().toLowerCase(Locale.ROOT) : "off"));
     }
 

@@ -232,6 +232,9 @@ final class EnergyClicLearner implements Learner, LandscapeSource, Demonstration
     private void update(Batch batch) {
         int n = batch.size();
         CandidateSet set = candidates.get(n);
+        if (!settings.schedule().constant()) {
+            adam.setLearningRate((float) settings.schedule().rate(settings.learningRate(), adam.updates()));
+        }
         SplittableRandom random = RandomStreams.at(trainSeed, updates++);
         List<Correction> corrections = buffer.gather(batch, set);
         for (int b = 0; b < n; b++) {

@@ -15,6 +15,7 @@ import java.util.Set;
  * @param config   the configuration it was read from
  * @param original that configuration's defaults (the repository's settings), for listing deviations
  * @param clipping how gradients are clipped (the repository's TF version: per tensor; torch: globally)
+ * @param schedule the learning rate per update
  */
 record EnergySettings(String id, Record config, Record original, ComputePreset preset, double learningRate,
                       int batchSize, List<Integer> hiddenSizes, int trainingSamples, int trainingLangevinSteps,
@@ -22,5 +23,6 @@ record EnergySettings(String id, Record config, Record original, ComputePreset p
                       EnergySampler.Method inference, int actSamples, int actLangevinSteps, int actLangevinPasses,
                       int dfoIterations, double actTemperature, int updateEvery, int endOfEpisodeUpdates,
                       int bufferCapacity, int minBufferSize, double gradientClip, AdamOptimizer.Clipping clipping,
+                      LearningRateSchedule schedule,
                       Set<FeedbackKind> feedbackKinds) {
 }

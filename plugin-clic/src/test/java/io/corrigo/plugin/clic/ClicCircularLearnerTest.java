@@ -36,7 +36,7 @@ class ClicCircularLearnerTest implements LearnerContract<ClicCircularConfig> {
 
     static ClicCircularConfig config(List<Integer> hidden, int samples, int actSamples, int endUpdates, int minBuffer) {
         return new ClicCircularConfig(ComputePreset.DEFAULT, 1e-3, 16, hidden, samples, 0, 2.0, 0.1, 0.5, 0.05, 1.0, 1.0,
-                EnergySampler.Method.DFO, actSamples, 5, 1, 3, 0.1, 5, endUpdates, 1000, minBuffer, 1.0, null);
+                EnergySampler.Method.DFO, actSamples, 5, 1, 3, 0.1, 5, endUpdates, 1000, minBuffer, 1.0, null, null, null);
     }
 
     @Test

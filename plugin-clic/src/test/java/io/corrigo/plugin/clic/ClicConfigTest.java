@@ -49,7 +49,7 @@ class ClicConfigTest {
                 d.alphaDegrees(), d.gamma(), d.kappa(), d.implicitHalfspaces(), d.mainHalfspaceWeight(),
                 d.gradientPenalty(), d.penaltyMargin(), d.inference(), d.actSamples(), d.actLangevinSteps(),
                 d.actLangevinPasses(), d.dfoIterations(), d.actTemperature(), d.updateEvery(), d.endOfEpisodeUpdates(),
-                d.bufferCapacity(), d.minBufferSize(), d.gradientClip(), d.feedbackKinds());
+                d.bufferCapacity(), d.minBufferSize(), d.gradientClip(), d.feedbackKinds(), null, null);
         assertThat(s.hiddenSizes()).containsExactly(128, 128, 128);
         assertThat(List.of(s.trainingSamples(), s.trainingLangevinSteps(), s.implicitHalfspaces(), s.actSamples(),
                 s.endOfEpisodeUpdates())).containsExactly(64, 0, 32, 256, 100);
@@ -72,7 +72,7 @@ class ClicConfigTest {
                 d.radiusRatio(), d.kappa(), d.gradientPenalty(), d.penaltyMargin(), d.inference(), d.actSamples(),
                 d.actLangevinSteps(), d.actLangevinPasses(), d.dfoIterations(), d.actTemperature(), d.updateEvery(),
                 d.endOfEpisodeUpdates(), d.bufferCapacity(), d.minBufferSize(), d.gradientClip(),
-                EnumSet.of(FeedbackKind.ABSOLUTE, FeedbackKind.RELATIVE)))
+                EnumSet.of(FeedbackKind.ABSOLUTE, FeedbackKind.RELATIVE), null, null))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.violations())
                         .extracting(ConfigException.Violation::field).containsExactly("feedbackKinds"));
     }
@@ -80,7 +80,24 @@ class ClicConfigTest {
     @Test
     void halfReportsEveryProblemAtOnce() {
         assertThatThrownBy(() -> new ClicHalfConfig(null, -1, 0, List.of(0), 1, -1, 0, 0, 0, 1, 0, 0, -1, -1, -1, null,
-                0, -1, -1, -1, -1, -1, -1, 0, 0, -1, EnumSet.noneOf(FeedbackKind.class)))
+                0, -1, -1, -1, -1, -1, -1, 0, 0, -1, EnumSet.noneOf(FeedbackKind.class), null, null))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.violations()).hasSizeGreaterThanOrEqualTo(20));
+    }
+
+    @Test
+    void clippingAndScheduleDefaultToEachRepositoryVersionsOwnAndCanBeChanged() {
+        assertThat(ClicHalfConfig.DEFAULTS.clipping()).isEqualTo(io.corrigo.djl.AdamOptimizer.Clipping.PER_TENSOR_NORM);
+        assertThat(ClicCircularConfig.DEFAULTS.clipping()).isEqualTo(io.corrigo.djl.AdamOptimizer.Clipping.GLOBAL_NORM);
+        assertThat(ClicHalfConfig.DEFAULTS.schedule().constant()).isTrue();
+        ClicHalfConfig d = ClicHalfConfig.DEFAULTS;
+        ClicHalfConfig global = new ClicHalfConfig(d.preset(), d.learningRate(), d.batchSize(), d.hiddenSizes(),
+                d.trainingSamples(), d.trainingLangevinSteps(), d.softmaxTemperature(), d.likelihoodScale(),
+                d.alphaDegrees(), d.gamma(), d.kappa(), d.implicitHalfspaces(), d.mainHalfspaceWeight(),
+                d.gradientPenalty(), d.penaltyMargin(), d.inference(), d.actSamples(), d.actLangevinSteps(),
+                d.actLangevinPasses(), d.dfoIterations(), d.actTemperature(), d.updateEvery(), d.endOfEpisodeUpdates(),
+                d.bufferCapacity(), d.minBufferSize(), d.gradientClip(), d.feedbackKinds(),
+                io.corrigo.djl.AdamOptimizer.Clipping.GLOBAL_NORM, LearningRateSchedule.REPOSITORY_TORCH);
+        assertThat(global.energy().clipping()).isEqualTo(io.corrigo.djl.AdamOptimizer.Clipping.GLOBAL_NORM);
+        assertThat(global.energy().schedule().rate(3e-4, 0)).isEqualTo(1e-5);
     }
 }

@@ -39,7 +39,7 @@ class ClicHalfLearnerTest implements LearnerContract<ClicHalfConfig> {
                                  int minBuffer) {
         return new ClicHalfConfig(ComputePreset.DEFAULT, 1e-3, 16, hidden, samples, 0, 1.0, 0.1, 30, 0.1, 0.1, halfspaces,
                 0.3, 1.0, 1.0, EnergySampler.Method.DFO, actSamples, 5, 1, 3, 0.1, 5, endUpdates, 1000, minBuffer, 1.0,
-                null);
+                null, null, null);
     }
 
     @Test

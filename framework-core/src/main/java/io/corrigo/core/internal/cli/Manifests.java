@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.corrigo.api.run.ComputeDevice;
 import io.corrigo.core.internal.djl.DjlRuntime;
 import io.corrigo.core.internal.plugin.PluginCatalog;
+import io.corrigo.core.internal.plugin.PluginKind;
 import io.corrigo.core.internal.run.TrialRunner;
 import io.corrigo.core.internal.spec.PluginEntry;
 import io.corrigo.core.internal.spec.StudySpec;
@@ -48,6 +49,8 @@ final class Manifests {
         resolved.put("device", device.toString());
         resolved.set("budget", mapper.valueToTree(spec.budget()));
         resolved.set("demonstrations", mapper.valueToTree(spec.demonstrations()));
+        resolved.put("protocol", spec.protocol());
+        resolved.set("deviations", mapper.valueToTree(spec.protocolSettings()));
         resolved.set("environments", entries(spec.environments(), catalog));
         resolved.set("feedback", entries(spec.feedback(), catalog));
         resolved.set("learners", entries(spec.learners(), catalog));
@@ -75,6 +78,9 @@ final class Manifests {
             o.put("id", e.id());
             o.put("label", e.label());
             o.put("bundle", catalog.bundleOf(e.kind(), e.id(), e.bundle()).orElse("unknown"));
+            if (e.kind() == PluginKind.FEEDBACK) {
+                o.put("teacherQuery", e.teacherQuery().yaml());
+            }
             o.set("config", mapper.valueToTree(e.config()));
         }
         return a;

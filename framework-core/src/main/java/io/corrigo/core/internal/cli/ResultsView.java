@@ -7,6 +7,8 @@ import io.corrigo.core.internal.run.EvaluationPoint;
 import io.corrigo.core.internal.store.Store;
 import io.corrigo.core.internal.store.StoredStudy;
 import io.corrigo.core.internal.store.StoredTrial;
+import io.corrigo.reports.stats.Interval;
+import io.corrigo.reports.stats.StratifiedBootstrap;
 import io.corrigo.reports.table.CellSummary;
 import io.corrigo.reports.table.Comparison;
 import io.corrigo.reports.table.TextTable;
@@ -54,6 +56,13 @@ final class ResultsView {
             b.append("\nModes of the final evaluation's rollouts, over seeds (where the task has modes):\n");
             modes.forEach((cell, counts) -> b.append("  ").append(cell).append(": ").append(describe(counts)).append('\n'));
         }
+        Map<String, Interval> drawn = finalDraws(store, study);
+        if (!drawn.isEmpty()) {
+            b.append("\nIn-set rate of the policy's independent draws at every state (budget.drawsPerState), final"
+                    + " evaluation, mean over seeds [95% bootstrap CI]:\n");
+            drawn.forEach((cell, i) -> b.append(String.format(Locale.ROOT, "  %s: %.3f [%.3f, %.3f]%n", cell, i.estimate(),
+                    i.low(), i.high())));
+        }
         List<StoredTrial> failed = store.trials(study.id()).stream().filter(t -> t.state().equals("failed")).toList();
         if (!failed.isEmpty()) {
             b.append("\nFailed trials (").append(failed.size()).append("):\n");
@@ -81,6 +90,25 @@ final class ResultsView {
             last.modes().forEach((mode, n) -> counts.merge(mode, n, Integer::sum));
         }
         return cells;
+    }
+
+    /**
+     * For each cell whose finished trials drew actions per state, the mean over seeds of the final
+     * in-set rate of those draws, with a 95 % bootstrap interval over the seeds.
+     */
+    static Map<String, Interval> finalDraws(Store store, StoredStudy study) {
+        Map<Long, Double> values = store.finalMetric(study.id(), "eval.inSetPerState");
+        Map<String, List<Double>> cells = new LinkedHashMap<>();
+        for (StoredTrial t : store.trials(study.id())) {
+            Double v = values.get(t.id());
+            if (t.state().equals("done") && v != null) {
+                cells.computeIfAbsent(t.environment() + " / " + t.feedback() + " / " + t.learner(), k -> new ArrayList<>()).add(v);
+            }
+        }
+        Map<String, Interval> out = new LinkedHashMap<>();
+        cells.forEach((cell, v) -> out.put(cell, StratifiedBootstrap.interval(List.of(v.stream().mapToDouble(Double::doubleValue)
+                .toArray()), runs -> java.util.Arrays.stream(runs.get(0)).average().orElse(0), 2000, 1)));
+        return out;
     }
 
     /** {@code "left 31 (52%), right 29 (48%)"}. */
@@ -117,12 +145,17 @@ final class ResultsView {
         root.put("finalWindow", Comparison.FINAL_WINDOW);
         ArrayNode rows = root.putArray("rows");
         Map<String, Map<String, Integer>> modes = finalModes(store, study);
+        Map<String, Interval> draws = finalDraws(store, study);
         for (CellSummary c : rows(store, study)) {
             ObjectNode r = rows.addObject();
             r.put("environment", c.environment());
             r.put("feedback", c.feedback());
             r.put("learner", c.learner());
             Map<String, Integer> cellModes = modes.get(c.environment() + " / " + c.feedback() + " / " + c.learner());
+            Interval d = draws.get(c.environment() + " / " + c.feedback() + " / " + c.learner());
+            if (d != null) {
+                r.putObject("inSetPerState").put("mean", d.estimate()).put("low", d.low()).put("high", d.high());
+            }
             if (cellModes != null) {
                 ObjectNode m = r.putObject("finalModes");
                 cellModes.forEach(m::put);

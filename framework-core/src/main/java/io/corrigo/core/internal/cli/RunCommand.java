@@ -88,6 +88,10 @@ final class RunCommand implements Callable<Integer> {
             int pool = options.workers != null ? Math.max(clustered ? 0 : 1, options.workers)
                     : clustered ? 0 : Runtime.getRuntime().availableProcessors();
             int count = target.trialCount();
+            if (!s.protocolSettings().isEmpty()) {
+                System.err.printf("Protocol %s: %d setting(s) written into the entries (listed in the manifest's"
+                        + " deviations; ./corrigo validate prints them)%n", s.protocol(), s.protocolSettings().size());
+            }
             if (clustered) {
                 System.err.printf("Study '%s': %d trials for the cluster's workers%s; results go to %s%n", s.name(), count,
                         pool > 0 ? " and " + pool + " slot(s) here" : "", paths.database());

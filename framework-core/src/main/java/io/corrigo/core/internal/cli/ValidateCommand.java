@@ -45,6 +45,10 @@ final class ValidateCommand implements Callable<Integer> {
                     s.demonstrations().enabled() ? s.demonstrations().episodes() + " demonstrations and "
                             + s.demonstrations().offlineUpdates() + " offline updates, then " : "",
                     s.budget().episodes(), s.device());
+            if (!s.protocolSettings().isEmpty()) {
+                spec.commandLine().getOut().printf("Protocol %s sets (each can be overridden in its entry):%n  %s%n",
+                        s.protocol(), String.join("\n  ", s.protocolSettings()));
+            }
             return ExitCodes.OK;
         }
     }

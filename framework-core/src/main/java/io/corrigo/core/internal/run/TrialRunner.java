@@ -2,6 +2,7 @@ package io.corrigo.core.internal.run;
 
 import io.corrigo.api.Action;
 import io.corrigo.api.Observation;
+import io.corrigo.api.env.DesiredActionStates;
 import io.corrigo.api.env.Environment;
 import io.corrigo.api.env.EnvironmentProvider;
 import io.corrigo.api.env.StepResult;
@@ -25,6 +26,7 @@ import io.corrigo.core.internal.plugin.PluginKind;
 import io.corrigo.core.internal.spec.Budget;
 import io.corrigo.core.internal.spec.Demonstrations;
 import io.corrigo.core.internal.spec.PluginEntry;
+import io.corrigo.core.internal.spec.TeacherQuery;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,9 +100,10 @@ public final class TrialRunner {
         Session s = new Session(trial, context, listener);
         MemoryWatch memory = new MemoryWatch(budget.memoryLimit());
         LIVE.put(Thread.currentThread(), s);
-        try (Environment env = create(PluginKind.ENVIRONMENT, trial.environment(), trial, env(trial, context));
-             Learner learner = learner(trial, env, context);
-             FeedbackSimulator feedback = feedback(trial, env, context)) {
+        TrialPlugins plugins = new TrialPlugins(catalog, trial, context);
+        try (Environment env = plugins.environment();
+             Learner learner = plugins.learner(env);
+             FeedbackSimulator feedback = plugins.feedback(env)) {
             if (demonstrations.enabled()) {
                 s.demonstrate(env, learner, feedback);
                 if (cancelled.getAsBoolean()) {
@@ -135,38 +138,6 @@ public final class TrialRunner {
         context.note("memory", memory.describe());
         return new TrialResult(trial, s.evaluations, s.metrics, s.effort(), (System.nanoTime() - start) / 1_000_000,
                 context.notes(), s.rollouts);
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private Environment env(Trial trial, HostRunContext context) throws TrialFailedException {
-        EnvironmentProvider p = (EnvironmentProvider) provider(PluginKind.ENVIRONMENT, trial.environment(), trial);
-        return p.create(trial.environment().config(), context);
-    }
-
-    private static <T> T create(PluginKind kind, PluginEntry entry, Trial trial, T instance) throws TrialFailedException {
-        if (instance == null) {
-            throw new TrialFailedException(trial.key(), trial.seed(), kind.noun() + " '" + entry.id() + "' created nothing", null);
-        }
-        return instance;
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private Learner learner(Trial trial, Environment env, HostRunContext context) throws TrialFailedException {
-        LearnerProvider p = (LearnerProvider) provider(PluginKind.LEARNER, trial.learner(), trial);
-        return create(PluginKind.LEARNER, trial.learner(), trial,
-                (Learner) p.create(trial.learner().config(), env.observationSpace(), env.actionSpace(), context));
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private FeedbackSimulator feedback(Trial trial, Environment env, HostRunContext context) throws TrialFailedException {
-        FeedbackSimulatorProvider p = (FeedbackSimulatorProvider) provider(PluginKind.FEEDBACK, trial.feedback(), trial);
-        return create(PluginKind.FEEDBACK, trial.feedback(), trial,
-                (FeedbackSimulator) p.create(trial.feedback().config(), env, context));
-    }
-
-    private Object provider(PluginKind kind, PluginEntry entry, Trial trial) throws TrialFailedException {
-        return catalog.find(kind, entry.id(), entry.bundle()).orElseThrow(() -> new TrialFailedException(trial.key(), trial.seed(),
-                kind.noun() + " '" + entry.id() + "' is no longer installed", null));
     }
 
     /** The mutable state of one running trial. */
@@ -249,7 +220,9 @@ public final class TrialRunner {
                     recorder.before(env, t);
                 }
                 Action proposed = checked(act(learner, obs, t), env, "learner '" + trial.learner().id() + "' proposed");
-                Action expert = checked(env.expert().act(obs, proposed), env, "the expert of '" + trial.environment().id() + "'");
+                Action asked = trial.feedback().teacherQuery() == TeacherQuery.EXECUTED
+                        ? feedback.carried().orElse(proposed) : proposed;
+                Action expert = checked(env.expert().act(obs, asked), env, "the expert of '" + trial.environment().id() + "'");
                 Response r = feedback.respond(new Query(obs, proposed, expert, t));
                 Action executed = checked(r.executed(), env, "feedback '" + trial.feedback().id() + "' executed");
                 StepResult step = env.step(executed);
@@ -333,10 +306,29 @@ public final class TrialRunner {
                 successes += success ? 1 : 0;
                 progress += lastProgress;
             }
+            drawPerState(env, learner, episode);
             int n = budget.evalEpisodes();
             EvaluationPoint point = new EvaluationPoint(episode, n, successes, returns / n, progress / n, effort(), modes);
             evaluations.add(point);
             listener.onEvaluation(trial, point);
+        }
+
+        /** {@code budget.drawsPerState} independent draws of the policy at every listed state, as two metrics. */
+        private void drawPerState(Environment env, Learner learner, int episode) {
+            if (budget.drawsPerState() == 0) {
+                return;
+            }
+            if (!(env instanceof DesiredActionStates task)) {
+                context.note("host.drawsPerState", "not evaluated: environment '" + trial.environment().id()
+                        + "' does not list its states and desired actions");
+                return;
+            }
+            List<MetricPoint> drawn = StateDraws.evaluate(task, budget.drawsPerState(), episode, o -> {
+                startRollout(learner);
+                return checked(act(learner, o, 1), env, "learner '" + trial.learner().id() + "' proposed");
+            });
+            metrics.addAll(drawn);
+            listener.onMetrics(trial, drawn);
         }
 
         private static void startRollout(Learner learner) {

@@ -18,12 +18,21 @@ import java.util.Optional;
  *                 in the study); empty means all of them
  * @param bundle   the bundle the study pins the plugin to ({@code bundle:}, {@code version:}), if any
  * @param trialTimeLimit for a learner, its own {@code trialTimeLimit} in seconds, overriding the budget's
+ * @param teacherQuery for a feedback condition, which action the scripted teacher is asked about
+ *                     ({@code teacherQuery}); {@link TeacherQuery#PROPOSAL} for other entries
  */
 public record PluginEntry(PluginKind kind, int index, String id, String label, Record config, List<String> pairWith,
-                          Optional<BundlePin> bundle, Optional<Integer> trialTimeLimit) {
+                          Optional<BundlePin> bundle, Optional<Integer> trialTimeLimit, TeacherQuery teacherQuery) {
 
     public PluginEntry {
         pairWith = List.copyOf(pairWith);
+        teacherQuery = teacherQuery == null ? TeacherQuery.PROPOSAL : teacherQuery;
+    }
+
+    /** An entry whose teacher is asked about the proposal. */
+    public PluginEntry(PluginKind kind, int index, String id, String label, Record config, List<String> pairWith,
+                       Optional<BundlePin> bundle, Optional<Integer> trialTimeLimit) {
+        this(kind, index, id, label, config, pairWith, bundle, trialTimeLimit, TeacherQuery.PROPOSAL);
     }
 
     /** An entry with the default choice of bundle and the budget's time limit. */

@@ -32,8 +32,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class StudyLoader {
 
     static final Set<String> TOP_LEVEL = Set.of("name", "description", "seeds", "device", "budget",
-            "demonstrations", "environments", "feedback", "learners");
+            "demonstrations", "environments", "feedback", "learners", Protocols.KEY);
     private static final Set<String> ENTRY_KEYS = Set.of("id", "label", "bundle", "version");
+    private static final Set<String> FEEDBACK_KEYS = Set.of("id", "label", "bundle", "version", TeacherQuery.KEY);
     private static final Set<String> LEARNER_KEYS = Set.of("id", "label", "bundle", "version", PairWith.KEY, "trialTimeLimit");
     private static final Pattern VERSION = Pattern.compile("\\d+(\\.\\d+){0,2}(\\.[A-Za-z0-9_-]+)?");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,79}");
@@ -100,6 +101,8 @@ public final class StudyLoader {
                     "'" + device + "' is not available on this machine", hint,
                     top.containsKey("device") ? doc.locate(top.get("device")) : doc.locate(root))));
         }
+        List<String> protocolSettings = new ArrayList<>();
+        String protocol = Protocols.apply(doc, root, top.get(Protocols.KEY), protocolSettings, problems);
         RecordBinder binder = new RecordBinder(mapper, doc);
         Budget budget = budget(doc, binder, top.get("budget"), problems);
         Demonstrations demonstrations = demonstrations(doc, binder, top.get("demonstrations"), problems);
@@ -123,7 +126,7 @@ public final class StudyLoader {
         }
         return new StudySpec(displayName, description, doc.source(), seeds, device, budget, demonstrations,
                 entries.get(PluginKind.ENVIRONMENT), entries.get(PluginKind.FEEDBACK), entries.get(PluginKind.LEARNER),
-                overrides);
+                overrides, protocol, protocolSettings);
     }
 
     private static Map<String, Node> topLevel(YamlDocument doc, MappingNode root, List<Problem> problems) {
@@ -251,33 +254,13 @@ public final class StudyLoader {
             return Optional.empty();
         }
         boolean learner = kind == PluginKind.LEARNER;
+        boolean feedback = kind == PluginKind.FEEDBACK;
         Optional<? extends Record> config = binder.bind(m, provider.get().defaultConfig(), path,
-                learner ? LEARNER_KEYS : ENTRY_KEYS, problems);
+                learner ? LEARNER_KEYS : feedback ? FEEDBACK_KEYS : ENTRY_KEYS, problems);
         List<String> pairWith = learner ? PairWith.read(doc, m, path, feedbackLabels, problems) : List.of();
-        Optional<Integer> limit = learner ? timeLimit(doc, m, path, problems) : Optional.empty();
-        return config.map(c -> new PluginEntry(kind, index, id, label, c, pairWith, pin, limit));
-    }
-
-    /** A learner's own {@code trialTimeLimit} (whole seconds, 0: none), if it sets one. */
-    private static Optional<Integer> timeLimit(YamlDocument doc, MappingNode m, String path, List<Problem> problems) {
-        List<NodeTuple> t = YamlDocument.tuples(m, "trialTimeLimit");
-        if (t.isEmpty()) {
-            return Optional.empty();
-        }
-        Node n = t.get(0).getValueNode();
-        if (n instanceof ScalarNode s && org.yaml.snakeyaml.nodes.Tag.INT.equals(s.getTag())) {
-            try {
-                int v = Integer.parseInt(s.getValue().replace("_", ""));
-                if (v >= 0) {
-                    return Optional.of(v);
-                }
-            } catch (NumberFormatException ignored) {
-                // reported below
-            }
-        }
-        problems.add(Problem.of(Problem.INVALID_VALUE, path + ".trialTimeLimit", "expected whole seconds >= 0 but was "
-                + ScalarValues.describe(n), "For example trialTimeLimit: 600 (0: no limit).", doc.locate(n)));
-        return Optional.empty();
+        Optional<Integer> limit = learner ? HostKeys.timeLimit(doc, m, path, problems) : Optional.empty();
+        TeacherQuery query = feedback ? HostKeys.teacherQuery(doc, m, path, problems) : TeacherQuery.PROPOSAL;
+        return config.map(c -> new PluginEntry(kind, index, id, label, c, pairWith, pin, limit, query));
     }
 
     /** The entry's {@code bundle:} / {@code version:} pin: empty without one, null after a problem. */

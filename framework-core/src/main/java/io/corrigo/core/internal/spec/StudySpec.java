@@ -17,13 +17,17 @@ import java.util.List;
  * @param feedback     the feedback conditions
  * @param learners     the learner entries
  * @param overrides    the {@code --set} assignments applied, in order
+ * @param protocol     the study's {@code protocol}: {@code corrigo} or {@code clic-original}
+ * @param protocolSettings what the protocol wrote into the entries, e.g.
+ *                     {@code feedback[0] (absolute) teacherQuery=executed}; empty for {@code corrigo}
  */
 public record StudySpec(String name, String description, String source, List<Long> seeds, String device, Budget budget,
                         Demonstrations demonstrations,
                         List<PluginEntry> environments, List<PluginEntry> feedback, List<PluginEntry> learners,
-                        List<String> overrides) {
+                        List<String> overrides, String protocol, List<String> protocolSettings) {
 
     public StudySpec {
+        protocolSettings = List.copyOf(protocolSettings);
         seeds = List.copyOf(seeds);
         environments = List.copyOf(environments);
         feedback = List.copyOf(feedback);

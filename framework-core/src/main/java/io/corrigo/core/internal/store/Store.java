@@ -264,6 +264,14 @@ public final class Store implements AutoCloseable {
         return byTrial;
     }
 
+    /** For each trial of a study run that recorded metric {@code name}, its value at the last episode recorded. */
+    public synchronized Map<Long, Double> finalMetric(long studyId, String name) {
+        Map<Long, Double> byTrial = new HashMap<>();
+        query("SELECT m.trial_id, m.value FROM metrics m JOIN trials t ON t.id = m.trial_id WHERE t.study_id = ? AND m.name = ?"
+                + " ORDER BY m.trial_id, m.episode", rs -> byTrial.put(rs.getLong(1), rs.getDouble(2)), studyId, name);
+        return byTrial;
+    }
+
     private static StoredStudy study(ResultSet rs) throws SQLException {
         return new StoredStudy(rs.getLong("id"), rs.getString("name"), rs.getString("source"), rs.getString("state"),
                 rs.getString("device"), rs.getInt("trials_total"), rs.getString("created_at"),

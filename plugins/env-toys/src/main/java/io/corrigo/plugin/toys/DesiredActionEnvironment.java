@@ -3,6 +3,7 @@ package io.corrigo.plugin.toys;
 import io.corrigo.api.Action;
 import io.corrigo.api.Observation;
 import io.corrigo.api.Space;
+import io.corrigo.api.env.DesiredActionStates;
 import io.corrigo.api.env.Environment;
 import io.corrigo.api.env.Scene;
 import io.corrigo.api.env.Scene.ActionFrame;
@@ -27,7 +28,8 @@ import java.util.SplittableRandom;
  * in clic-webpage/CLIC; clic.md §8.2): ten states that all share one desired set of 2-D actions.
  *
  * <p>Observation: {@code 0.1} times the one-hot vector of a state index that advances by one (mod 10)
- * every step; the reset seed draws the first index (the repository always starts at 0). Action: a
+ * every step; the reset seed draws the first index ({@code reset: original}: index 0, then 0 again
+ * after the first step, as the repository). Action: a
  * point of {@code [-1, 1]²}. Reward +1 if the clipped action is in the set, else −1. Episodes only
  * end by truncation after {@code maxSteps}; progress is the in-set rate so far and the last step
  * succeeds if that rate reaches {@code successInSetRate} (the repository never sets success).
@@ -37,12 +39,13 @@ import java.util.SplittableRandom;
  * from a generator seeded by the reset seed and the step count, so a restored snapshot hears the
  * same labels and asking twice within a step gives one answer.
  */
-final class DesiredActionEnvironment implements Environment {
+final class DesiredActionEnvironment implements Environment, DesiredActionStates {
 
     private static final int STATES = 10;
     private static final float LEVEL = 0.1f;
     private static final Space ACTIONS = Space.cube(2, -1, 1);
     private static final Space OBSERVATIONS = Space.cube(STATES, 0, LEVEL);
+    private static final Space RAW_OBSERVATIONS = Space.cube(STATES, -1, 1);
     private static final double VIEW = 1.25;
 
     private final DesiredActionConfig config;
@@ -62,7 +65,7 @@ final class DesiredActionEnvironment implements Environment {
 
     @Override
     public Space observationSpace() {
-        return OBSERVATIONS;
+        return config.observations() == DesiredActionConfig.Observations.RAW ? RAW_OBSERVATIONS : OBSERVATIONS;
     }
 
     @Override
@@ -78,7 +81,8 @@ final class DesiredActionEnvironment implements Environment {
     @Override
     public Observation reset(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        firstIndex = random.nextInt(STATES);
+        int drawn = random.nextInt(STATES);
+        firstIndex = config.reset() == DesiredActionConfig.Reset.ORIGINAL ? 0 : drawn;
         noiseSeed = random.nextLong();
         steps = 0;
         inSet = 0;
@@ -120,6 +124,26 @@ final class DesiredActionEnvironment implements Environment {
         SplittableRandom noise = new SplittableRandom(new SplittableRandom(noiseSeed + steps).nextLong());
         Action answer = Action.ofDoubles(set.teach(a.get(0), a.get(1), noise));
         return set.contains(answer.get(0), answer.get(1)) ? answer : a;
+    }
+
+    /** The ten states' observations: every state shares the one desired set. */
+    @Override
+    public List<Observation> states() {
+        List<Observation> states = new ArrayList<>(STATES);
+        for (int i = 0; i < STATES; i++) {
+            states.add(observation(i));
+        }
+        return states;
+    }
+
+    /** Whether the clipped action lies in the set (the same at every state). */
+    @Override
+    public boolean desired(int index, Action action) {
+        if (index < 0 || index >= STATES) {
+            throw new IndexOutOfBoundsException("state " + index + " of " + STATES);
+        }
+        Action a = ACTIONS.clip(action);
+        return set.contains(a.get(0), a.get(1));
     }
 
     /** The fraction of this episode's actions so far that were in the set; 0 before the first step. */
@@ -170,13 +194,19 @@ final class DesiredActionEnvironment implements Environment {
         return new Scene(-VIEW, -VIEW, VIEW, VIEW, shapes, Optional.of(new ActionFrame(new Point(0, 0), 1, 0, 1)));
     }
 
+    /** The state index: advancing by one per step, or from the second step on after an original reset. */
     private int index() {
-        return (firstIndex + steps) % STATES;
+        int advanced = config.reset() == DesiredActionConfig.Reset.ORIGINAL ? Math.max(0, steps - 1) : steps;
+        return (firstIndex + advanced) % STATES;
     }
 
     private Observation observation() {
+        return observation(index());
+    }
+
+    private static Observation observation(int index) {
         float[] o = new float[STATES];
-        o[index()] = LEVEL;
+        o[index] = LEVEL;
         return Observation.of(o);
     }
 }

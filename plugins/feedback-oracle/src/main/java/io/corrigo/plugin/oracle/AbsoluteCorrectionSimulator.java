@@ -47,6 +47,11 @@ final class AbsoluteCorrectionSimulator implements FeedbackSimulator {
     }
 
     @Override
+    public Optional<Action> carried() {
+        return protocol.carried();
+    }
+
+    @Override
     public Response respond(Query query) {
         return protocol.respond(query, this::correct);
     }

@@ -59,6 +59,11 @@ final class ClicProtocol {
                 .orElseGet(() -> new Response(feedback, query.proposed(), Executor.LEARNER));
     }
 
+    /** The correction given at the previous step, executed at this one (delayed mode only). */
+    Optional<Action> carried() {
+        return Optional.ofNullable(pending);
+    }
+
     /** Bank size, for tests. */
     int bank() {
         return schedule.bank();

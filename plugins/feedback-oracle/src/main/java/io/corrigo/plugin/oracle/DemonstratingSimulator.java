@@ -39,6 +39,11 @@ final class DemonstratingSimulator implements FeedbackSimulator, Demonstrator {
     }
 
     @Override
+    public java.util.Optional<io.corrigo.api.Action> carried() {
+        return simulator.carried();
+    }
+
+    @Override
     public Response respond(Query query) {
         return simulator.respond(query);
     }

@@ -48,6 +48,11 @@ final class PartialCorrectionSimulator implements FeedbackSimulator {
     }
 
     @Override
+    public Optional<Action> carried() {
+        return protocol.carried();
+    }
+
+    @Override
     public Response respond(Query query) {
         return protocol.respond(query, this::correct);
     }

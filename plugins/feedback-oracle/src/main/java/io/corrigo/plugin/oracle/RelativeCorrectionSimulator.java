@@ -43,6 +43,11 @@ final class RelativeCorrectionSimulator implements FeedbackSimulator {
     }
 
     @Override
+    public Optional<Action> carried() {
+        return protocol.carried();
+    }
+
+    @Override
     public Response respond(Query query) {
         return protocol.respond(query, this::correct);
     }

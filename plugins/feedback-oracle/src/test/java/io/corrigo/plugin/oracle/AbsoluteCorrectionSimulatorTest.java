@@ -113,6 +113,24 @@ class AbsoluteCorrectionSimulatorTest implements FeedbackSimulatorContract<Absol
     }
 
     @Test
+    void carriesTheDelayedCorrectionUntilItIsExecutedAndNothingWhenImmediate() {
+        AbsoluteCorrectionSimulator delayed = simulator(config(0.2, 2, true, true), BOX);
+        assertThat(delayed.carried()).isEmpty();
+        delayed.respond(query(2, FAR));
+        assertThat(delayed.carried()).contains(Action.zeros(2));
+        Response executed = delayed.respond(query(3, NEAR));
+        assertThat(executed.executed()).isEqualTo(Action.zeros(2));
+        assertThat(delayed.carried()).isEmpty();
+        delayed.respond(query(4, FAR));
+        delayed.startEpisode();
+        assertThat(delayed.carried()).as("dropped with the episode").isEmpty();
+
+        AbsoluteCorrectionSimulator immediate = simulator(config(0.2, 2, true, false), BOX);
+        immediate.respond(query(2, FAR));
+        assertThat(immediate.carried()).isEmpty();
+    }
+
+    @Test
     void immediateCorrectionIsExecutedAtTheSameStepByTheTeacher() {
         AbsoluteCorrectionSimulator simulator = simulator(config(0.2, 2, true, false), BOX);
         Response given = simulator.respond(query(2, FAR));
