@@ -71,8 +71,10 @@ class SweepIT {
         Distribution.Run figures = Distribution.cli(home, "figures", "swept", "--out", "figs");
 
         assertThat(figures.exitCode()).as(figures.err()).isZero();
-        assertThat(figures.out()).contains("Wrote 9 files", "curves-episodes_two-route_absolute.svg", "matrix_two-route.svg");
-        for (String f : List.of("curves-episodes_two-route_absolute", "curves-effort_two-route_absolute", "matrix_two-route")) {
+        assertThat(figures.out()).contains("Wrote 15 files", "curves-episodes_two-route_absolute.svg", "matrix_two-route.svg",
+                "aggregate_iqm.svg", "aggregate_profile.svg");
+        for (String f : List.of("curves-episodes_two-route_absolute", "curves-effort_two-route_absolute", "matrix_two-route",
+                "aggregate_iqm", "aggregate_profile")) {
             for (String ext : List.of(".svg", ".pdf", ".png")) {
                 assertThat(home.resolve("figs/" + f + ext)).isNotEmptyFile();
             }

@@ -75,6 +75,7 @@ public final class Figures {
                     "x axis: feedback condition (" + String.join(", ", feedbackOf(matrix, m.getKey())) + "); y axis: learner ("
                             + String.join(", ", learners) + "); value: final success rate in %"));
         }
+        files.addAll(AggregateFigures.write(study, outDir));
         return files;
     }
 
@@ -102,22 +103,11 @@ public final class Figures {
                     high.add(p.path("high").isNumber() ? p.path("high").asDouble() : p.path("mean").asDouble());
                 }
             }
-            Color colour = PALETTE[i++ % PALETTE.length];
+            Color colour = colour(i++);
             if (xs.isEmpty()) {
                 continue;
             }
-            List<Double> bx = new ArrayList<>(xs);
-            List<Double> by = new ArrayList<>(high);
-            for (int k = xs.size() - 1; k >= 0; k--) {
-                bx.add(xs.get(k));
-                by.add(low.get(k));
-            }
-            XYSeries band = chart.addSeries(line.path("learner").asText() + " (95% band)", bx, by);
-            band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
-            band.setFillColor(alpha(colour));
-            band.setLineColor(alpha(colour));
-            band.setMarker(SeriesMarkers.NONE);
-            band.setShowInLegend(false);
+            band(chart, line.path("learner").asText(), xs, low, high, colour);
             XYSeries series = chart.addSeries(line.path("learner").asText(), xs, mean);
             series.setLineColor(colour);
             series.setMarkerColor(colour);
@@ -181,7 +171,28 @@ public final class Figures {
      * Saves {@code chart} as SVG, PDF and PNG. The SVG draws its text as outlines, so it also gets a
      * {@code <title>} and a {@code <desc>} naming the axes and the series (for screen readers and search).
      */
-    private static List<Path> save(Chart<?, ?> chart, Path stem, String title, String description) throws IOException {
+    /** The site's colour of series {@code i}. */
+    static Color colour(int i) {
+        return PALETTE[i % PALETTE.length];
+    }
+
+    /** A 95 % band from {@code low} to {@code high} over {@code xs}, filled in a light {@code colour}, not in the legend. */
+    static void band(XYChart chart, String name, List<Double> xs, List<Double> low, List<Double> high, Color colour) {
+        List<Double> bx = new ArrayList<>(xs);
+        List<Double> by = new ArrayList<>(high);
+        for (int k = xs.size() - 1; k >= 0; k--) {
+            bx.add(xs.get(k));
+            by.add(low.get(k));
+        }
+        XYSeries band = chart.addSeries(name + " (95% band)", bx, by);
+        band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+        band.setFillColor(alpha(colour));
+        band.setLineColor(alpha(colour));
+        band.setMarker(SeriesMarkers.NONE);
+        band.setShowInLegend(false);
+    }
+
+    static List<Path> save(Chart<?, ?> chart, Path stem, String title, String description) throws IOException {
         List<Path> out = new ArrayList<>();
         VectorGraphicsEncoder.saveVectorGraphic(chart, stem.toString(), VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
         Path svg = Path.of(stem + ".svg");

@@ -22,13 +22,13 @@ class FiguresTest {
     Path out;
 
     @Test
-    void writesCurvesAgainstEpisodesAndEffortAndTheMatrixAsSvgPdfAndPng() throws IOException {
+    void writesCurvesAgainstEpisodesAndEffortTheMatrixAndTheAggregatesAsSvgPdfAndPng() throws IOException {
         List<Path> files = Figures.write(DemoStudies.create(), 1, out);
 
         assertThat(files).extracting(p -> p.getFileName().toString()).contains(
                 "curves-episodes_two-route_accurate.svg", "curves-episodes_two-route_noisy.pdf",
                 "curves-effort_two-route_accurate.png", "matrix_two-route.svg", "matrix_two-route.pdf", "matrix_two-route.png");
-        assertThat(files).hasSize(5 * 3).allSatisfy(f -> assertThat(f).exists().isNotEmptyFile());
+        assertThat(files).hasSize(7 * 3).allSatisfy(f -> assertThat(f).exists().isNotEmptyFile());
 
         String svg = Files.readString(out.resolve("curves-episodes_two-route_accurate.svg"));
         assertThat(svg).startsWith("<?xml").contains("<svg role=\"img\" aria-label=\"Learning curves, two-route · accurate\"")
@@ -40,6 +40,12 @@ class FiguresTest {
                 "x axis: feedback condition (accurate, noisy); y axis: learner (bc, clic)");
         assertThat(new String(Files.readAllBytes(out.resolve("matrix_two-route.pdf")), 0, 5,
                 java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(Files.readString(out.resolve("aggregate_iqm.svg"))).contains(
+                "<title>Interquartile mean of the final success rate</title>",
+                "x axis: IQM of the final success rate over every run of every task (dot) with its 95% stratified-bootstrap"
+                        + " interval (bar); y axis: learner (bc, clic); 2 task(s)");
+        assertThat(Files.readString(out.resolve("aggregate_profile.svg"))).contains("<title>Performance profiles</title>",
+                "y axis: fraction of runs above tau (95% bootstrap band); series: bc, clic");
         BufferedImage png = ImageIO.read(out.resolve("curves-episodes_two-route_accurate.png").toFile());
         assertThat(png.getWidth()).isGreaterThanOrEqualTo(720);
     }

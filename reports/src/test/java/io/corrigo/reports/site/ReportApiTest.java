@@ -288,7 +288,8 @@ class ReportApiTest {
                 names.add(e.getName());
             }
         }
-        assertThat(names).hasSize(15).contains("curves-episodes_two-route_accurate.svg", "matrix_two-route.pdf",
+        assertThat(names).hasSize(21).contains("curves-episodes_two-route_accurate.svg", "matrix_two-route.pdf",
+                "aggregate_iqm.svg", "aggregate_profile.png",
                 "curves-effort_two-route_noisy.png");
         assertThat(Http.get(api + "/studies/99/figures.zip").statusCode()).isEqualTo(404);
     }
