@@ -6,9 +6,7 @@ import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -54,17 +52,17 @@ final class AggregateFigures {
     }
 
     private static XYChart iqm(List<JsonNode> learners) {
-        XYChart chart = base("Interquartile mean (95% bootstrap CI)", "IQM of the final success rate", "learner");
+        XYChart chart = base("Interquartile mean (95% bootstrap CI)", "IQM of the final success rate",
+                "learner (top to bottom as in the legend)");
         chart.getStyler().setXAxisMin(0.0);
         chart.getStyler().setXAxisMax(1.0);
         chart.getStyler().setYAxisMin(-0.5);
         chart.getStyler().setYAxisMax(learners.size() - 0.5);
-        chart.getStyler().setLegendVisible(false);
-        Map<Long, String> labels = new LinkedHashMap<>();
+        chart.getStyler().setYAxisTicksVisible(false);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         for (int i = 0; i < learners.size(); i++) {
             JsonNode l = learners.get(i);
             double y = learners.size() - 1 - i;
-            labels.put((long) y, l.path("learner").asText());
             Color colour = Figures.colour(i);
             JsonNode iqm = l.path("iqm");
             XYSeries bar = chart.addSeries(l.path("learner").asText() + " (95% CI)",
@@ -72,14 +70,12 @@ final class AggregateFigures {
             bar.setLineColor(colour);
             bar.setLineStyle(new BasicStroke(4f));
             bar.setMarker(SeriesMarkers.NONE);
+            bar.setShowInLegend(false);
             XYSeries dot = chart.addSeries(l.path("learner").asText(), List.of(iqm.path("estimate").asDouble()), List.of(y));
             dot.setMarker(SeriesMarkers.DIAMOND);
             dot.setMarkerColor(colour);
             dot.setLineColor(colour);
         }
-        // learner names at their rows; other ticks stay blank
-        chart.getStyler().setyAxisTickLabelsFormattingFunction(v -> Math.abs(v - Math.rint(v)) < 1e-9
-                ? labels.getOrDefault(Math.round(v), "") : "");
         return chart;
     }
 
