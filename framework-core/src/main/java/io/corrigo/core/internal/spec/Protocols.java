@@ -29,6 +29,7 @@ final class Protocols {
     private record Setting(String section, Set<String> ids, String key, Supplier<Node> value, String shown) {
     }
 
+    private static final Set<String> SECTIONS = Set.of("environments", "feedback", "learners");
     private static final Set<String> TOYS = Set.of("toy-ball", "toy-square", "toy-two-circles");
 
     private static final List<Setting> CLIC_ORIGINAL_SETTINGS = List.of(
@@ -67,7 +68,8 @@ final class Protocols {
             return null;
         }
         for (NodeTuple section : root.getValue()) {
-            if (section.getKeyNode() instanceof ScalarNode k && section.getValueNode() instanceof SequenceNode seq) {
+            if (section.getKeyNode() instanceof ScalarNode k && SECTIONS.contains(k.getValue())
+                    && section.getValueNode() instanceof SequenceNode seq) {
                 apply(k.getValue(), seq, applied);
             }
         }
