@@ -110,12 +110,12 @@ class LiveSiteIT {
         try (Browser browser = Browser.start()) {
             String url = urlOf(Distribution.awaitLine(err, "Live report:", run));
             browser.driver.get(url.substring(0, url.indexOf("study?")) + "trial?id=1");
-            String points = "const c = Chart.getChart(document.querySelector('#metrics-chart'));"
-                    + " return c ? Math.max(0, ...c.data.datasets.map((d) => d.data.length)) : 0;";
+            String points = "const cs = [...document.querySelectorAll('#metrics-charts canvas')].map((c) => Chart.getChart(c))"
+                    + ".filter(Boolean); return Math.max(0, ...cs.map((c) => c.data.datasets[0].data.length));";
             browser.await(d -> ((Number) browser.js(points)).intValue() >= 1);
             int first = ((Number) browser.js(points)).intValue();
-            assertThat(browser.js("return Chart.getChart(document.querySelector('#metrics-chart')).data.datasets"
-                    + ".map((d) => d.label).join(',');")).asString().contains("loss");
+            assertThat(browser.js("return [...document.querySelectorAll('#metrics-charts canvas')]"
+                    + ".map((c) => c.getAttribute('data-metric')).join(',');")).asString().contains("loss");
             browser.await(d -> !d.findElements(By.cssSelector("#rollout-table tbody tr")).isEmpty());
             assertThat(browser.text(By.id("rollout-table"))).contains("training");
             browser.await(d -> ((Number) browser.js(points)).intValue() > first);

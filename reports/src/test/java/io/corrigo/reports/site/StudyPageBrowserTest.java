@@ -124,8 +124,7 @@ class StudyPageBrowserTest {
         assertThat(text("#frame-label")).startsWith("frame ");
         assertThat(text("#scene-legend")).contains("agent", "goal", "trail: the agent's last 40 steps");
         assertThat(text("#cards")).contains("feedback events").contains("teacher-executed steps");
-        assertThat(js("return Chart.getChart(document.getElementById('metrics-chart')).data.datasets.length;"))
-                .isEqualTo(1L);
+        assertThat(js("return document.querySelectorAll('#metrics-charts canvas').length;")).isEqualTo(1L);
         screenshot("trial.png");
     }
 
@@ -258,13 +257,14 @@ class StudyPageBrowserTest {
         browser.get("http://127.0.0.1:" + server.port() + "/trial?id=11&token=browser-token");
         await(d -> !d.findElements(By.cssSelector("#rollout-table tbody tr")).isEmpty()
                 && !d.findElements(By.cssSelector("details.chart-data")).isEmpty());
-        assertThat(browser.findElement(By.id("metrics-chart")).getAttribute("aria-label"))
-                .isEqualTo("Chart of episode mean against training episode; series: loss, grad-norm. The data table below"
-                        + " lists the values.");
+        List<WebElement> diagnostics = browser.findElements(By.cssSelector("#metrics-charts canvas"));
+        assertThat(diagnostics).extracting(c -> c.getAttribute("aria-label")).containsExactly(
+                "Chart of loss against training episode; series: loss. The data table below lists the values.",
+                "Chart of grad-norm against training episode; series: grad-norm. The data table below lists the values.");
         List<WebElement> tables = browser.findElements(By.cssSelector("details.chart-data"));
-        assertThat(tables).hasSize(2);
-        tables.get(1).findElement(By.tagName("summary")).click();
-        assertThat(tables.get(1).getText()).contains("Data table (40 values)", "loss", "grad-norm");
+        assertThat(tables).hasSize(3);
+        tables.get(2).findElement(By.tagName("summary")).click();
+        assertThat(tables.get(2).getText()).contains("Data table (20 values)", "grad-norm");
         WebElement row = browser.findElements(By.cssSelector("#rollout-table tbody tr")).get(0);
         row.sendKeys(org.openqa.selenium.Keys.ENTER);
         await(d -> "on".equals(d.findElements(By.cssSelector("#rollout-table tbody tr")).get(0).getAttribute("class")));

@@ -6,7 +6,7 @@
   const el = C.el;
   const id = Number(C.params.get('id'));
   const base = '/api/trials/' + id;
-  const state = { evalChart: null, metricsChart: null, rolloutCount: null, selected: null, metrics: [], studyId: null,
+  const state = { evalChart: null, metricCharts: [], metricNames: null, rolloutCount: null, selected: null, metrics: [], studyId: null,
     over: false, source: null };
   window.corrigoTrial = state;
 
@@ -66,21 +66,31 @@
     else state.evalChart = Charts.line(document.getElementById('eval-chart'), { series, xTitle: 'training episodes', yTitle: 'rate', yPercent: true, xMin: 0 });
   }
 
+  /** One small chart per diagnostic, each on its own scale (log where every value is positive and asked for). */
   function renderMetrics(metrics) {
     state.metrics = metrics;
-    const positive = metrics.every((m) => m.points.every((p) => !C.isNum(p.value) || p.value > 0));
+    const positive = (m) => m.points.every((p) => !C.isNum(p.value) || p.value > 0);
     const logBox = document.getElementById('log-scale');
-    logBox.disabled = !positive;
-    const series = metrics.map((m, i) => ({ label: m.name, colour: C.colour(i), points: m.points.map((p) => ({ x: p.episode, y: p.value })) }));
-    const log = positive && logBox.checked;
+    logBox.disabled = !metrics.some(positive);
+    const log = logBox.checked;
     document.getElementById('metrics-note').textContent = metrics.length
-      ? 'Per-episode means of the learner\'s diagnostics (' + metrics.map((m) => m.name).join(', ') + ')'
+      ? 'Per-episode means of the learner\'s diagnostics, one chart each on its own scale ('
+        + metrics.map((m) => m.name).join(', ') + ')'
         + (state.over ? '.' : ', so far: they arrive episode by episode while the trial runs.')
       : state.over ? 'This learner reported no diagnostics.' : 'No diagnostics yet: they arrive after each training episode.';
-    if (state.metricsChart && state.metricsLog === log) { Charts.update(state.metricsChart, series); return; }
-    if (state.metricsChart) state.metricsChart.destroy();
+    const series = (m, i) => [{ label: m.name, colour: C.colour(i), points: m.points.map((p) => ({ x: p.episode, y: p.value })) }];
+    const names = metrics.map((m) => m.name).join('\n');
+    if (state.metricNames === names && state.metricsLog === log) {
+      metrics.forEach((m, i) => Charts.update(state.metricCharts[i], series(m, i)));
+      return;
+    }
+    state.metricCharts.forEach((c) => c.destroy());
+    const canvases = metrics.map((m) => el('canvas', { 'data-metric': m.name }));
+    C.fill(document.getElementById('metrics-charts'), ...canvases.map((c) => el('div', {}, el('div', { class: 'chart small' }, c))));
+    state.metricCharts = metrics.map((m, i) => Charts.line(canvases[i], { series: series(m, i), xTitle: 'training episode',
+      yTitle: m.name, logY: log && positive(m) }));
+    state.metricNames = names;
     state.metricsLog = log;
-    state.metricsChart = Charts.line(document.getElementById('metrics-chart'), { series, xTitle: 'training episode', yTitle: 'episode mean', logY: log });
   }
 
   function renderNotes(notes) {
