@@ -43,12 +43,7 @@ public final class Mlp implements AutoCloseable {
      */
     public enum OutputSquash { NONE, TANH, SIGMOID2 }
 
-    /**
-     * How parameters start: PyTorch's {@code nn.Linear} ({@code TORCH}) or Keras's {@code Dense}
-     * ({@code KERAS}: Glorot-uniform weights, zero biases).
-     *
-     * @since 1.4
-     */
+    /** How parameters start: PyTorch's {@code nn.Linear} or Keras's {@code Dense} (Glorot weights, zero biases); since 1.4. */
     public enum Initialisation { TORCH, KERAS }
 
     private static final float LAYER_NORM_EPS = 1e-5f;
@@ -136,11 +131,7 @@ public final class Mlp implements AutoCloseable {
             }
         }
         h = Linear.linear(h, p.weights().get(hidden), p.biases().get(hidden)).singletonOrThrow();
-        return switch (squash) {
-            case NONE -> h;
-            case TANH -> h.tanh();
-            case SIGMOID2 -> ai.djl.nn.Activation.sigmoid(h).mul(2f).sub(1f); // not in place: sigmoid's backward reads its output
-        };
+        return squashed(h, false);
     }
 
     /**
@@ -161,11 +152,7 @@ public final class Mlp implements AutoCloseable {
                 }
             }
             h = replace(h, Linear.linear(h, weights.get(hidden), biases.get(hidden)).singletonOrThrow(), input);
-            return switch (squash) {
-                case NONE -> h;
-                case TANH -> replace(h, h.tanh(), input);
-                case SIGMOID2 -> replace(h, ai.djl.nn.Activation.sigmoid(h), input).muli(2f).subi(1f);
-            };
+            return squash == OutputSquash.NONE ? h : replace(h, squashed(h, true), input);
         }
     }
 
@@ -248,6 +235,16 @@ public final class Mlp implements AutoCloseable {
             closed = true;
             manager.close();
         }
+    }
+
+    /** {@code h} squashed; in place only outside a gradient tape (sigmoid's backward reads its output). */
+    private NDArray squashed(NDArray h, boolean inPlace) {
+        return switch (squash) {
+            case NONE -> h;
+            case TANH -> h.tanh();
+            case SIGMOID2 -> inPlace ? ai.djl.nn.Activation.sigmoid(h).muli(2f).subi(1f)
+                    : ai.djl.nn.Activation.sigmoid(h).mul(2f).sub(1f);
+        };
     }
 
     private NDArray activate(NDArray x) {
