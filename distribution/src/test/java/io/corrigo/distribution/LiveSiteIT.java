@@ -116,6 +116,8 @@ class LiveSiteIT {
             int first = ((Number) browser.js(points)).intValue();
             assertThat(browser.js("return [...document.querySelectorAll('#metrics-charts canvas')]"
                     + ".map((c) => c.getAttribute('data-metric')).join(',');")).asString().contains("loss");
+            assertThat(browser.js("return document.querySelector('#metrics-charts canvas[data-metric=loss]')"
+                    + ".getAttribute('aria-label');")).as("the unit clic-half gave its loss").asString().contains("loss (nats)");
             browser.await(d -> !d.findElements(By.cssSelector("#rollout-table tbody tr")).isEmpty());
             assertThat(browser.text(By.id("rollout-table"))).contains("training");
             browser.await(d -> ((Number) browser.js(points)).intValue() > first);

@@ -21,6 +21,7 @@ public final class TestRunContext implements RunContext {
     private final long seed;
     private final Path workDirectory;
     private final Map<String, List<Double>> metrics = new ConcurrentHashMap<>();
+    private final Map<String, String> units = new ConcurrentHashMap<>();
     private final Map<String, String> notes = new ConcurrentHashMap<>();
 
     private TestRunContext(long seed, Path workDirectory) {
@@ -64,7 +65,18 @@ public final class TestRunContext implements RunContext {
 
     @Override
     public MetricSink metrics() {
-        return (name, value) -> metrics.computeIfAbsent(name, k -> new CopyOnWriteArrayList<>()).add(value);
+        return new MetricSink() {
+            @Override
+            public void record(String name, double value) {
+                metrics.computeIfAbsent(name, k -> new CopyOnWriteArrayList<>()).add(value);
+            }
+
+            @Override
+            public void record(String name, double value, String unit) {
+                units.put(name, unit);
+                record(name, value);
+            }
+        };
     }
 
     @Override
@@ -85,6 +97,11 @@ public final class TestRunContext implements RunContext {
     @Override
     public boolean cancelled() {
         return false;
+    }
+
+    /** The unit last given with {@code name}; empty if none was. */
+    public java.util.Optional<String> unit(String name) {
+        return java.util.Optional.ofNullable(units.get(name));
     }
 
     /** Values recorded so far under {@code name}, in order. */

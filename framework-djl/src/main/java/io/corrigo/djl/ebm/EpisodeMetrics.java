@@ -14,11 +14,26 @@ import io.corrigo.api.run.MetricSink;
  */
 public final class EpisodeMetrics {
 
+    private final String lossUnit;
     private int updates;
     private double loss;
     private double divergence;
     private double penalty;
     private double gradientMax;
+
+    /** Metrics of a contrastive (InfoNCE) learner: the loss is a cross-entropy in nats. */
+    public EpisodeMetrics() {
+        this("nats");
+    }
+
+    /**
+     * Metrics whose loss has the unit {@code lossUnit}, e.g. {@code "action units"} for a hinge loss.
+     *
+     * @since 1.2 (package version 1.2.0)
+     */
+    public EpisodeMetrics(String lossUnit) {
+        this.lossUnit = lossUnit;
+    }
 
     /** Counts one update of a {@link ContrastiveTrainer} and what it measured. */
     public void add(ContrastiveTrainer.Step step) {
@@ -39,12 +54,12 @@ public final class EpisodeMetrics {
      * and {@code penalty} and the largest {@code gradientMax} into {@code sink}; then starts over.
      */
     public void flush(MetricSink sink) {
-        sink.record("updates", updates);
+        sink.record("updates", updates, "updates");
         if (updates > 0) {
-            sink.record("loss", loss / updates);
-            sink.record("divergence", divergence / updates);
-            sink.record("penalty", penalty / updates);
-            sink.record("gradientMax", gradientMax);
+            sink.record("loss", loss / updates, lossUnit);
+            sink.record("divergence", divergence / updates, "nats");
+            sink.record("penalty", penalty / updates, "(energy / action unit)²");
+            sink.record("gradientMax", gradientMax, "energy / action unit");
         }
         updates = 0;
         loss = 0;

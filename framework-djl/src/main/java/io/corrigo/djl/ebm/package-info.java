@@ -14,7 +14,7 @@
  * @since 1.1
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.corrigo.djl.ebm;
 
 import org.osgi.annotation.bundle.Export;

@@ -49,4 +49,29 @@ class EpisodeMetricsTest {
         assertThat(recorded).containsExactly("updates=2.0", "loss=0.5", "divergence=0.0", "penalty=0.0",
                 "gradientMax=0.0");
     }
+
+    @Test
+    void namesEachMetricsUnitWithTheLossInTheUnitItWasGiven() {
+        List<String> units = new ArrayList<>();
+        MetricSink withUnits = new MetricSink() {
+            @Override
+            public void record(String name, double value) {
+                units.add(name + " without a unit");
+            }
+
+            @Override
+            public void record(String name, double value, String unit) {
+                units.add(name + " in " + unit);
+            }
+        };
+        EpisodeMetrics hinge = new EpisodeMetrics("action units (hinge)");
+        hinge.add(0.5);
+        hinge.flush(withUnits);
+        assertThat(units).containsExactly("updates in updates", "loss in action units (hinge)", "divergence in nats",
+                "penalty in (energy / action unit)²", "gradientMax in energy / action unit");
+        units.clear();
+        metrics.add(new ContrastiveTrainer.Step(1.0, 0.5, 0.25, 3.0));
+        metrics.flush(withUnits);
+        assertThat(units).contains("loss in nats");
+    }
 }

@@ -176,11 +176,11 @@ final class BcLearner implements Learner, DemonstrationLearner {
         guard.requireOpen();
         batches.repeat(updates, context::cancelled, this::update);
         if (episodeUpdates > 0) {
-            context.metrics().record("loss", lossSum.getFloat() / episodeUpdates);
+            context.metrics().record("loss", lossSum.getFloat() / episodeUpdates, "(normalised action)²");
             lossSum.subi(lossSum);
         }
-        context.metrics().record("updates", episodeUpdates);
-        context.metrics().record("labels", labels.size());
+        context.metrics().record("updates", episodeUpdates, "updates");
+        context.metrics().record("labels", labels.size(), "labels");
         episodeUpdates = 0;
     }
 

@@ -180,7 +180,7 @@ final class IbcLearner implements Learner, LandscapeSource, DemonstrationLearner
         guard.requireOpen();
         batches.repeat(updates, context::cancelled, this::update);
         metrics.flush(context.metrics());
-        context.metrics().record("labels", labels.size());
+        context.metrics().record("labels", labels.size(), "labels");
     }
 
     /** A demonstrated action is a label like any other. */

@@ -79,6 +79,7 @@ class BcLearnerTest implements LearnerContract<BcConfig> {
             assertThat(context.recorded("updates")).containsExactly(34.0);
             assertThat(context.recorded("labels")).containsExactly(20.0);
             assertThat(context.recorded("loss")).hasSize(1).allSatisfy(l -> assertThat(l).isPositive());
+            assertThat(context.unit("loss")).contains("(normalised action)²");
             assertThat(context.notes()).containsKeys("bc.policy", "bc.gradientClip");
         }
     }

@@ -64,7 +64,7 @@ final class ClicExplicitLearner implements Learner, DemonstrationLearner {
     private final float[] observationRow;
     private final float[] actionRow;
     private final long trainSeed;
-    private final EpisodeMetrics metrics = new EpisodeMetrics();
+    private final EpisodeMetrics metrics = new EpisodeMetrics("action units (hinge)");
     private final OpenGuard guard;
     private long steps;
     private long updates;
@@ -157,7 +157,7 @@ final class ClicExplicitLearner implements Learner, DemonstrationLearner {
         guard.requireOpen();
         batches.repeat(config.endOfEpisodeUpdates(), context::cancelled, this::update);
         metrics.flush(context.metrics());
-        context.metrics().record("corrections", buffer.size());
+        context.metrics().record("corrections", buffer.size(), "corrections");
     }
 
 
@@ -180,7 +180,7 @@ final class ClicExplicitLearner implements Learner, DemonstrationLearner {
         guard.requireOpen();
         batches.repeat(updates, context::cancelled, this::update);
         metrics.flush(context.metrics());
-        context.metrics().record("corrections", buffer.size());
+        context.metrics().record("corrections", buffer.size(), "corrections");
     }
 
     @Override

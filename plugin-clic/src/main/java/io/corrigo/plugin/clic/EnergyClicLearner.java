@@ -152,7 +152,7 @@ final class EnergyClicLearner implements Learner, LandscapeSource, Demonstration
         guard.requireOpen();
         batches.repeat(settings.endOfEpisodeUpdates(), context::cancelled, this::update);
         metrics.flush(context.metrics());
-        context.metrics().record("corrections", buffer.size());
+        context.metrics().record("corrections", buffer.size(), "corrections");
     }
 
     @Override
@@ -199,7 +199,7 @@ final class EnergyClicLearner implements Learner, LandscapeSource, Demonstration
         guard.requireOpen();
         batches.repeat(updates, context::cancelled, this::update);
         metrics.flush(context.metrics());
-        context.metrics().record("corrections", buffer.size());
+        context.metrics().record("corrections", buffer.size(), "corrections");
     }
 
     @Override

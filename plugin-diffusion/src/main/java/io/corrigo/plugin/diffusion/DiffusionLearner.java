@@ -239,14 +239,14 @@ final class DiffusionLearner implements Learner, DemonstrationLearner, RolloutAw
             }
         }
         if (episodeUpdates > 0) {
-            context.metrics().record("loss", lossSum / episodeUpdates);
+            context.metrics().record("loss", lossSum / episodeUpdates, "noise² (ε-prediction MSE)");
         }
         if (tail > 0) {
-            context.metrics().record("lossLastTenth", tailLoss / tail);
+            context.metrics().record("lossLastTenth", tailLoss / tail, "noise² (ε-prediction MSE)");
         }
-        context.metrics().record("updates", episodeUpdates);
-        context.metrics().record("windows", dataset.windows());
-        context.metrics().record("learningRate", adam.learningRate());
+        context.metrics().record("updates", episodeUpdates, "updates");
+        context.metrics().record("windows", dataset.windows(), "windows");
+        context.metrics().record("learningRate", adam.learningRate(), "per update");
         lossSum = 0;
         episodeUpdates = 0;
     }

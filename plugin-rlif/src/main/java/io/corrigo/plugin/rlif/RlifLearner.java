@@ -150,14 +150,14 @@ final class RlifLearner implements Learner, DemonstrationLearner {
         guard.requireOpen();
         training = false;
         if (episodeUpdates > 0) {
-            context.metrics().record("criticLoss", criticLoss / episodeUpdates);
-            context.metrics().record("actorLoss", actorLoss / episodeUpdates);
-            context.metrics().record("entropy", entropy / episodeUpdates);
-            context.metrics().record("q", q / episodeUpdates);
+            context.metrics().record("criticLoss", criticLoss / episodeUpdates, "return²");
+            context.metrics().record("actorLoss", actorLoss / episodeUpdates, "return");
+            context.metrics().record("entropy", entropy / episodeUpdates, "nats");
+            context.metrics().record("q", q / episodeUpdates, "return");
         }
-        context.metrics().record("temperature", sac.temperature());
-        context.metrics().record("interventions", labeller.interventions());
-        context.metrics().record("transitions", replay.online());
+        context.metrics().record("temperature", sac.temperature(), "return / nat");
+        context.metrics().record("interventions", labeller.interventions(), "interventions");
+        context.metrics().record("transitions", replay.online(), "transitions");
         criticLoss = 0;
         actorLoss = 0;
         entropy = 0;

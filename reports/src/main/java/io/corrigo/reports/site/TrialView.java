@@ -50,8 +50,8 @@ final class TrialView {
     static Optional<Reply> metrics(ReportData data, long trialId) {
         return data.trial(trialId).map(t -> {
             List<MetricRow> rows = data.metrics(trialId);
-            Table.Builder table = Table.of("trialId", "episode", "name", "value");
-            rows.forEach(m -> table.row(m.trialId(), m.episode(), m.name(), m.value()));
+            Table.Builder table = Table.of("trialId", "episode", "name", "value", "unit");
+            rows.forEach(m -> table.row(m.trialId(), m.episode(), m.name(), m.value(), m.unit()));
             return new Reply(metrics(rows), table.build());
         });
     }
@@ -98,15 +98,22 @@ final class TrialView {
         return list;
     }
 
-    /** {@code [{name, points: [{episode, value}]}]}, names in order of first appearance. */
+    /**
+     * {@code [{name, unit, points: [{episode, value}]}]}, names in order of first appearance; the unit
+     * is the last non-empty one recorded under the name ("" when the learner gave none).
+     */
     private static ArrayNode metrics(List<MetricRow> rows) {
         Map<String, ArrayNode> byName = new LinkedHashMap<>();
+        Map<String, String> units = new LinkedHashMap<>();
         for (MetricRow m : rows) {
             ObjectNode p = byName.computeIfAbsent(m.name(), k -> Json.array()).addObject().put("episode", m.episode());
             Json.put(p, "value", m.value());
+            if (!m.unit().isEmpty() || !units.containsKey(m.name())) {
+                units.put(m.name(), m.unit());
+            }
         }
         ArrayNode list = Json.array();
-        byName.forEach((name, points) -> list.addObject().put("name", name).set("points", points));
+        byName.forEach((name, points) -> list.addObject().put("name", name).put("unit", units.get(name)).set("points", points));
         return list;
     }
 

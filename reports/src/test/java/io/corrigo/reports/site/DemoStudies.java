@@ -54,7 +54,7 @@ final class DemoStudies {
             }
         }
         for (int e = 1; e <= 20; e++) {
-            data.addMetric(new MetricRow(11, e, "loss", 1.0 / e));
+            data.addMetric(new MetricRow(11, e, "loss", 1.0 / e, "nats"));
             data.addMetric(new MetricRow(11, e, "grad-norm", 2.0 / Math.sqrt(e)));
         }
         data.addRollout(new RolloutInfo(101, 11, "training", 10, 12, true), frames(12));

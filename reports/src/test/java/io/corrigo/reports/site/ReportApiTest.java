@@ -173,6 +173,7 @@ class ReportApiTest {
         assertThat(t.get("effort").get("feedbackEvents").asLong()).isEqualTo(50);
         assertThat(t.get("effort").get("takeovers").asLong()).isEqualTo(3);
         assertThat(t.get("metrics")).extracting(m -> m.get("name").asText()).containsExactly("loss", "grad-norm");
+        assertThat(t.get("metrics")).extracting(m -> m.get("unit").asText()).containsExactly("nats", "");
         assertThat(t.get("metrics").get(0).get("points")).hasSize(20);
         assertThat(t.get("rollouts")).extracting(r -> r.get("id").asLong()).containsExactly(101L, 102L);
         assertThat(Http.json(api + "/trials/16").get("trial").get("error").asText()).contains("NaN loss");

@@ -259,7 +259,7 @@ class StudyPageBrowserTest {
                 && !d.findElements(By.cssSelector("details.chart-data")).isEmpty());
         List<WebElement> diagnostics = browser.findElements(By.cssSelector("#metrics-charts canvas"));
         assertThat(diagnostics).extracting(c -> c.getAttribute("aria-label")).containsExactly(
-                "Chart of loss against training episode; series: loss. The data table below lists the values.",
+                "Chart of loss (nats) against training episode; series: loss (nats). The data table below lists the values.",
                 "Chart of grad-norm against training episode; series: grad-norm. The data table below lists the values.");
         List<WebElement> tables = browser.findElements(By.cssSelector("details.chart-data"));
         assertThat(tables).hasSize(3);

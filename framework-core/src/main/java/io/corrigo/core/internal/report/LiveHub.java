@@ -157,7 +157,7 @@ public final class LiveHub implements LiveFeed {
                 if (r != null) {
                     synchronized (r.metrics()) {
                         points.forEach(p -> r.metrics().add(new MetricRow(trialIds.get(trial.key()), p.episode(), p.name(),
-                                p.value())));
+                                p.value(), p.unit())));
                     }
                 }
             }

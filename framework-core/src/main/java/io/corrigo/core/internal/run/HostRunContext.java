@@ -29,6 +29,18 @@ final class HostRunContext implements RunContext {
     private final BooleanSupplier cancelled;
     private final Map<String, double[]> sums = new TreeMap<>();
     private final Map<String, String> notes = new TreeMap<>();
+    private final Map<String, String> units = new TreeMap<>();
+    private final MetricSink sink = new MetricSink() {
+        @Override
+        public void record(String name, double value) {
+            HostRunContext.this.record(name, value, null);
+        }
+
+        @Override
+        public void record(String name, double value, String unit) {
+            HostRunContext.this.record(name, value, unit == null ? "" : unit.strip());
+        }
+    };
 
     HostRunContext(String trialId, long seed, ComputeDevice device, Path workDirectory, BooleanSupplier cancelled) {
         this.trialId = trialId;
@@ -65,10 +77,14 @@ final class HostRunContext implements RunContext {
 
     @Override
     public MetricSink metrics() {
-        return this::record;
+        return sink;
     }
 
-    private synchronized void record(String name, double value) {
+    /** Adds a value to the episode's mean; a non-null {@code unit} becomes the name's unit. */
+    private synchronized void record(String name, double value, String unit) {
+        if (name != null && unit != null) {
+            units.put(name, unit);
+        }
         if (name != null && Double.isFinite(value)) {
             double[] s = sums.computeIfAbsent(name, k -> new double[2]);
             s[0] += value;
@@ -79,7 +95,8 @@ final class HostRunContext implements RunContext {
     /** The episode's metric means; resets the accumulators. */
     synchronized List<MetricPoint> drainEpisode(int episode) {
         List<MetricPoint> points = new ArrayList<>();
-        sums.forEach((name, s) -> points.add(new MetricPoint(episode, name, s[0] / s[1], (long) s[1])));
+        sums.forEach((name, s) -> points.add(new MetricPoint(episode, name, s[0] / s[1], (long) s[1],
+                units.getOrDefault(name, ""))));
         sums.clear();
         return points;
     }

@@ -41,7 +41,7 @@ final class StateDraws {
             worst = Math.min(worst, (double) here / n);
         }
         long total = (long) n * states.size();
-        return List.of(new MetricPoint(episode, MEAN, (double) inSet / total, total),
-                new MetricPoint(episode, WORST, worst, n));
+        return List.of(new MetricPoint(episode, MEAN, (double) inSet / total, total, "fraction of draws"),
+                new MetricPoint(episode, WORST, worst, n, "fraction of draws"));
     }
 }

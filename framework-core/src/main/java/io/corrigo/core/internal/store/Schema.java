@@ -72,7 +72,8 @@ final class Schema {
               episode INTEGER NOT NULL,
               name TEXT NOT NULL,
               value REAL,
-              count INTEGER
+              count INTEGER,
+              unit TEXT
             )""",
             "CREATE INDEX IF NOT EXISTS metrics_by_trial ON metrics(trial_id)",
             """
@@ -89,26 +90,21 @@ final class Schema {
 
     /** Columns added after the first release, for stores created before them. */
     static void migrate(Connection c) throws SQLException {
+        addColumnIfMissing(c, "trials", "notes_json TEXT");
+        addColumnIfMissing(c, "evaluations", "modes_json TEXT");
+        addColumnIfMissing(c, "metrics", "unit TEXT");
+    }
+
+    private static void addColumnIfMissing(Connection c, String table, String column) throws SQLException {
         Set<String> columns = new HashSet<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA table_info(trials)")) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA table_info(" + table + ")")) {
             while (rs.next()) {
                 columns.add(rs.getString("name"));
             }
         }
-        if (!columns.contains("notes_json")) {
+        if (!columns.contains(column.substring(0, column.indexOf(' ')))) {
             try (Statement s = c.createStatement()) {
-                s.execute("ALTER TABLE trials ADD COLUMN notes_json TEXT");
-            }
-        }
-        Set<String> evaluationColumns = new HashSet<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA table_info(evaluations)")) {
-            while (rs.next()) {
-                evaluationColumns.add(rs.getString("name"));
-            }
-        }
-        if (!evaluationColumns.contains("modes_json")) {
-            try (Statement s = c.createStatement()) {
-                s.execute("ALTER TABLE evaluations ADD COLUMN modes_json TEXT");
+                s.execute("ALTER TABLE " + table + " ADD COLUMN " + column);
             }
         }
     }

@@ -167,9 +167,9 @@ public final class Store implements AutoCloseable {
                 p.executeBatch();
             }
             try (PreparedStatement p = connection.prepareStatement(
-                    "INSERT INTO metrics(trial_id, episode, name, value, count) VALUES (?,?,?,?,?)")) {
+                    "INSERT INTO metrics(trial_id, episode, name, value, count, unit) VALUES (?,?,?,?,?,?)")) {
                 for (MetricPoint m : r.metrics()) {
-                    bind(p, new Object[]{trialId, m.episode(), m.name(), m.value(), m.count()});
+                    bind(p, new Object[]{trialId, m.episode(), m.name(), m.value(), m.count(), m.unit().isEmpty() ? null : m.unit()});
                     p.addBatch();
                 }
                 p.executeBatch();

@@ -81,8 +81,8 @@ public final class StoreQueries implements AutoCloseable {
     }
 
     public synchronized List<MetricRow> metrics(long trialId) {
-        return query("SELECT episode, name, value FROM metrics WHERE trial_id = ? ORDER BY name, episode",
-                rs -> new MetricRow(trialId, rs.getInt(1), rs.getString(2), rs.getDouble(3)), trialId);
+        return query("SELECT episode, name, value, unit FROM metrics WHERE trial_id = ? ORDER BY name, episode",
+                rs -> new MetricRow(trialId, rs.getInt(1), rs.getString(2), rs.getDouble(3), rs.getString(4)), trialId);
     }
 
     public synchronized List<RolloutInfo> rollouts(long trialId) {

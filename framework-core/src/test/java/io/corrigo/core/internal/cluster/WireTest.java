@@ -43,7 +43,8 @@ class WireTest {
     @Test
     void aTrialResultCrossesTheWireUnchanged() {
         EvaluationPoint point = new EvaluationPoint(5, 10, 7, -1.25, 0.875, new Effort(100, 12, 9, 2), Map.of("left", 4));
-        TrialResult result = new TrialResult(trial, List.of(point), List.of(new MetricPoint(1, "loss", 0.5, 3)),
+        TrialResult result = new TrialResult(trial, List.of(point),
+                List.of(new MetricPoint(1, "loss", 0.5, 3, "nats"), new MetricPoint(1, "labels", 4, 1)),
                 new Effort(120, 14, 10, 2), 4321, Map.of("note", "calibrated"),
                 List.of(new Rollout("evaluation", 5, 2, true, "[{\"t\":0},{\"t\":1}]")));
 

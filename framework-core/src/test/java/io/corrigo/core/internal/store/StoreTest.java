@@ -139,4 +139,32 @@ class StoreTest {
             assertThat(store.latest("stored").orElseThrow().state()).isEqualTo("finished");
         }
     }
+
+    @Test
+    void metricUnitsReadBackAndAStoreFromBeforeUnitsGainsTheColumnWithItsRowsUnitless() throws Exception {
+        Path file = dir.resolve("u.db");
+        long id;
+        try (Store store = Store.open(file)) {
+            id = store.createStudy("stored", "s.yaml", "cpu", "yaml", "{}", trials);
+            store.commitTrial(id, new TrialResult(trials.get(0), List.of(), List.of(new MetricPoint(1, "loss", 0.5, 3)),
+                    Effort.NONE, 1, java.util.Map.of(), List.of()));
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE metrics DROP COLUMN unit"); // the store as a release before units wrote it
+        }
+        try (Store store = Store.open(file)) {
+            store.commitTrial(id, new TrialResult(trials.get(1), List.of(), List.of(new MetricPoint(1, "loss", 0.25, 3, "nats")),
+                    Effort.NONE, 1, java.util.Map.of(), List.of()));
+        }
+        try (StoreQueries queries = StoreQueries.open(file)) {
+            List<StoredTrial> stored;
+            try (Store store = Store.open(file)) {
+                stored = store.trials(id);
+            }
+            assertThat(queries.metrics(stored.get(0).id())).extracting(io.corrigo.reports.data.MetricRow::unit).containsExactly("");
+            assertThat(queries.metrics(stored.get(1).id())).extracting(io.corrigo.reports.data.MetricRow::unit)
+                    .containsExactly("nats");
+        }
+    }
 }

@@ -73,13 +73,15 @@
     const logBox = document.getElementById('log-scale');
     logBox.disabled = !metrics.some(positive);
     const log = logBox.checked;
+    // the unit the learner gave, e.g. "loss (nats)"; a bare name where it gave none
+    const title = (m) => (m.unit ? m.name + ' (' + m.unit + ')' : m.name);
     document.getElementById('metrics-note').textContent = metrics.length
       ? 'Per-episode means of the learner\'s diagnostics, one chart each on its own scale ('
-        + metrics.map((m) => m.name).join(', ') + ')'
+        + metrics.map(title).join(', ') + ')'
         + (state.over ? '.' : ', so far: they arrive episode by episode while the trial runs.')
       : state.over ? 'This learner reported no diagnostics.' : 'No diagnostics yet: they arrive after each training episode.';
-    const series = (m, i) => [{ label: m.name, colour: C.colour(i), points: m.points.map((p) => ({ x: p.episode, y: p.value })) }];
-    const names = metrics.map((m) => m.name).join('\n');
+    const series = (m, i) => [{ label: title(m), colour: C.colour(i), points: m.points.map((p) => ({ x: p.episode, y: p.value })) }];
+    const names = metrics.map(title).join('\n');
     if (state.metricNames === names && state.metricsLog === log) {
       metrics.forEach((m, i) => Charts.update(state.metricCharts[i], series(m, i)));
       return;
@@ -88,7 +90,7 @@
     const canvases = metrics.map((m) => el('canvas', { 'data-metric': m.name }));
     C.fill(document.getElementById('metrics-charts'), ...canvases.map((c) => el('div', {}, el('div', { class: 'chart small' }, c))));
     state.metricCharts = metrics.map((m, i) => Charts.line(canvases[i], { series: series(m, i), xTitle: 'training episode',
-      yTitle: m.name, logY: log && positive(m) }));
+      yTitle: title(m), logY: log && positive(m) }));
     state.metricNames = names;
     state.metricsLog = log;
   }
