@@ -25,8 +25,11 @@ final class Assets {
     static final String CHART_JS_RESOURCE = "META-INF/resources/webjars/chart.js/4.4.1/dist/chart.umd.js";
     static final String ZOOM_JS = "vendor/chartjs-plugin-zoom.min.js";
     static final String ZOOM_JS_RESOURCE = "META-INF/resources/webjars/chartjs-plugin-zoom/2.2.0/dist/chartjs-plugin-zoom.min.js";
+    static final String HAMMER_JS = "vendor/hammer.min.js";
+    static final String HAMMER_JS_RESOURCE = "META-INF/resources/webjars/hammerjs/2.0.8/hammer.min.js";
     /** The vendored scripts, served by their flat names from their WebJars. */
-    private static final Map<String, String> VENDOR = Map.of(CHART_JS, CHART_JS_RESOURCE, ZOOM_JS, ZOOM_JS_RESOURCE);
+    private static final Map<String, String> VENDOR = Map.of(CHART_JS, CHART_JS_RESOURCE, ZOOM_JS, ZOOM_JS_RESOURCE,
+            HAMMER_JS, HAMMER_JS_RESOURCE);
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*\\.(js|css|html|svg|png|ico)");
     private static final Pattern ASSET_LINK = Pattern.compile("((?:src|href)=\")(/assets/[^\"?#]+)\"");

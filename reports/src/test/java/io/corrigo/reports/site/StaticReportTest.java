@@ -24,9 +24,9 @@ class StaticReportTest {
         Path index = StaticReport.write(DemoStudies.create(), 1, out.resolve("demo"));
         String html = Files.readString(index);
         assertThat(index.getFileName().toString()).isEqualTo("index.html");
-        assertThat(html).doesNotContain("/assets/").doesNotContain("src=\"http").contains("Chart.js v4.4.1")
+        assertThat(html).doesNotContain("/assets/").doesNotContain("src=\"http").contains("Chart.js v4.4.1").contains("Hammer.JS")
                 .contains("window.CORRIGO_STATIC = ");
-        assertThat(count(html, "<script>")).isEqualTo(count(html, "</script>")).isEqualTo(6);
+        assertThat(count(html, "<script>")).isEqualTo(count(html, "</script>")).isEqualTo(7);
         assertThat(Files.readString(out.resolve("demo/matrix.csv"))).contains("two-route,accurate,bc,0.6,");
         assertThat(out.resolve("demo/curves.csv")).exists();
         assertThat(out.resolve("demo/aggregate.csv")).exists();

@@ -67,16 +67,40 @@ const Charts = (() => {
         plugins: {
           legend: { position: 'bottom', labels: { filter: (item, data) => !data.datasets[item.datasetIndex].band && !data.datasets[item.datasetIndex].aside, boxWidth: 18 } },
           tooltip: { filter: (item) => !item.dataset.band && !item.dataset.aside, callbacks: { label: tooltipLabel(o.yPercent) } },
-          // drag a rectangle (or ctrl + wheel) to zoom into the x range; double-click resets
+          // mouse: drag a rectangle (or ctrl + wheel) to zoom into the x range, shift + drag to pan;
+          // touch: pinch to zoom, one finger to pan; double-click resets (keys: see navigable below)
           zoom: { zoom: { drag: { enabled: true, backgroundColor: 'rgba(0,114,178,0.12)' },
-            wheel: { enabled: true, modifierKey: 'ctrl' }, mode: 'x' } },
+            wheel: { enabled: true, modifierKey: 'ctrl' }, pinch: { enabled: true }, mode: 'x' },
+          pan: { enabled: true, mode: 'x', modifierKey: 'shift' }, limits: { x: { min: 'original', max: 'original' } } },
         },
       },
     });
-    canvas.addEventListener('dblclick', () => { if (chart.resetZoom) chart.resetZoom(); });
-    canvas.setAttribute('title', 'Drag across the chart (or ctrl + wheel) to zoom in; double-click to reset');
+    navigable(chart);
     describe(chart);
     return chart;
+  }
+
+  /**
+   * Zoom and pan without a mouse: the chart takes focus and answers + / − (zoom in / out), ← / →
+   * (pan by a tenth) and 0 (reset); double-click resets too. Vertical swipes on a chart still scroll
+   * the page: only horizontal ones pan it.
+   */
+  function navigable(chart) {
+    const canvas = chart.canvas;
+    canvas.style.touchAction = 'pan-y';
+    canvas.tabIndex = 0;
+    canvas.setAttribute('title', 'Drag across the chart (or ctrl + wheel, or pinch) to zoom in, shift + drag or swipe '
+      + 'to pan, double-click to reset; with the keyboard: + and − zoom, ← and → pan, 0 resets');
+    canvas.addEventListener('dblclick', () => chart.resetZoom());
+    canvas.addEventListener('keydown', (e) => {
+      const step = chart.chartArea ? (chart.chartArea.right - chart.chartArea.left) / 10 : 40;
+      const act = { '+': () => chart.zoom(1.25), '=': () => chart.zoom(1.25), '-': () => chart.zoom(0.8),
+        ArrowLeft: () => chart.pan({ x: step }), ArrowRight: () => chart.pan({ x: -step }), 0: () => chart.resetZoom() }[e.key];
+      if (act && !e.ctrlKey && !e.metaKey && !e.altKey) {
+        e.preventDefault();
+        act();
+      }
+    });
   }
 
   /**
