@@ -137,6 +137,13 @@ class StudyPageBrowserTest extends BrowserTestBase {
         assertThat(table).contains("A: demo #1", "B: demo #3", "B − A");
         assertThat(text("#spec-diff")).contains("+ learningRate: 0.003").contains("  name: demo");
         assertThat(browser.findElement(By.id("a")).getAttribute("value")).isEqualTo("1");
+        await(d -> d.findElements(By.cssSelector("#compare-curves canvas")).size() == 4);
+        String series = "return [...document.querySelectorAll('#compare-curves canvas')].map((c) => Chart.getChart(c).data.datasets"
+                + ".filter((d) => !d.band).map((d) => d.label + (d.borderDash ? ' dashed' : '')).join(',')).join(' | ');";
+        assertThat(js(series)).asString().isEqualTo(String.join(" | ", java.util.Collections.nCopies(4, "A: demo #1,B: demo #3 dashed")));
+        browser.findElement(By.cssSelector("#compare-x button[data-x=feedbackEvents]")).click();
+        await(d -> String.valueOf(js("return Chart.getChart(document.querySelector('#compare-curves canvas')).options.scales.x.title.text;"))
+                .startsWith("feedback events"));
         screenshot("compare.png");
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("b"))).selectByValue("2");
         await(d -> text("#compare-table").contains("B: live #2") || text("#cells").contains("no condition"));

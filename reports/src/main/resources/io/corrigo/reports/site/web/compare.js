@@ -1,10 +1,12 @@
-/* Two study runs side by side: study files diffed, final success per condition and the difference B - A. */
+/* Two study runs side by side: study files diffed, final success per condition, the difference B - A and both runs' curves. */
 'use strict';
 
 (() => {
   const C = Corrigo;
   const el = C.el;
   const params = new URLSearchParams(location.search);
+  const X_TITLES = { episode: 'training episodes', feedbackEvents: 'feedback events given (mean over seeds)' };
+  const state = { xKey: 'episode', shown: null, charts: [] };
 
   function label(s) {
     return s.name + ' #' + s.id + ' (' + s.state + ', ' + String(s.createdAt || '').slice(0, 16).replace('T', ' ') + ')';
@@ -42,8 +44,42 @@
     C.fill(document.getElementById('cells'), d.cells.length ? C.table(columns, d.cells, { class: 'data', id: 'compare-table' })
       : el('p', { class: 'empty' }, 'The two runs have no condition with finished seeds.'));
     C.fill(document.getElementById('compare-export'), C.exportLinks('/api/compare?a=' + a + '&b=' + b));
+    const [curvesA, curvesB] = await Promise.all([C.api('/api/studies/' + a + '/curves'), C.api('/api/studies/' + b + '/curves')]);
+    state.shown = { d, curvesA, curvesB };
+    renderCurves();
     C.clearError();
   }
+
+  /** The mean line of one learner under one condition, or null where the run has none. */
+  function line(curves, cell) {
+    const c = curves.conditions.find((x) => x.environment === cell.environment && x.feedback === cell.feedback);
+    const l = c && c.lines.find((x) => x.learner === cell.learner);
+    return l ? l.points.map((p) => ({ x: p[state.xKey], y: p.mean, low: p.low, high: p.high, n: p.seeds, provisional: p.provisional })) : null;
+  }
+
+  /** One panel per condition both runs have: A solid, B dashed, on one shared x range. */
+  function renderCurves() {
+    const { d, curvesA, curvesB } = state.shown;
+    state.charts.forEach((chart) => chart.destroy());
+    const panels = d.cells.map((cell) => ({ cell, a: line(curvesA, cell), b: line(curvesB, cell) })).filter((p) => p.a && p.b);
+    const xMax = Math.max(0, ...panels.flatMap((p) => p.a.concat(p.b).map((q) => q.x)).filter(C.isNum));
+    const box = document.getElementById('compare-curves');
+    C.fill(box, panels.length ? null : el('p', { class: 'empty' }, 'The two runs have no condition with curves in common.'));
+    state.charts = panels.map((p) => {
+      const canvas = el('canvas', { 'data-cell': [p.cell.environment, p.cell.feedback, p.cell.learner].join(' · ') });
+      box.append(el('div', { class: 'chart-card' }, el('h3', {}, p.cell.learner,
+        el('span', { class: 'fb-label' }, p.cell.environment + ' · ' + p.cell.feedback)), el('div', { class: 'chart' }, canvas)));
+      return Charts.line(canvas, { xTitle: X_TITLES[state.xKey], yTitle: 'success rate', yPercent: true, xMin: 0, xMax,
+        series: [{ label: 'A: ' + d.a.name + ' #' + d.a.id, colour: C.colour(0), points: p.a },
+          { label: 'B: ' + d.b.name + ' #' + d.b.id, colour: C.colour(1), dashed: true, points: p.b }] });
+    });
+  }
+
+  document.querySelectorAll('#compare-x button').forEach((button) => button.addEventListener('click', () => {
+    state.xKey = button.getAttribute('data-x');
+    document.querySelectorAll('#compare-x button').forEach((o) => o.classList.toggle('on', o === button));
+    if (state.shown) renderCurves();
+  }));
 
   async function load() {
     const studies = (await C.api('/api/studies')).studies;
