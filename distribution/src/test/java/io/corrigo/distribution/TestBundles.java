@@ -48,7 +48,13 @@ final class TestBundles {
 
     /** The sleepy learner's bundle. */
     static Path sleepy(Path file) throws IOException {
+        return sleepy(file, "1.0.0");
+    }
+
+    /** The sleepy learner's bundle with {@code Bundle-Version: version}. */
+    static Path sleepy(Path file, String version) throws IOException {
         Manifest m = manifest("io.example.sleepy");
+        m.getMainAttributes().putValue("Bundle-Version", version);
         Attributes a = m.getMainAttributes();
         a.putValue("Import-Package", "io.corrigo.api;version=\"[1.0,2)\",io.corrigo.api.feedback;version=\"[1.0,2)\","
                 + "io.corrigo.api.learner;version=\"[1.0,2)\",io.corrigo.api.run;version=\"[1.0,2)\"");

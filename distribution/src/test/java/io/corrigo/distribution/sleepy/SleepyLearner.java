@@ -10,11 +10,13 @@ import java.nio.file.Path;
 final class SleepyLearner implements Learner {
 
     private final int hangAtStep;
+    private final int stepMillis;
     private final int dimension;
     private int steps;
 
-    SleepyLearner(int hangAtStep, int dimension) {
+    SleepyLearner(int hangAtStep, int stepMillis, int dimension) {
         this.hangAtStep = hangAtStep;
+        this.stepMillis = stepMillis;
         this.dimension = dimension;
     }
 
@@ -27,6 +29,13 @@ final class SleepyLearner implements Learner {
                 } catch (InterruptedException ignored) {
                     // a stuck plugin does not answer interrupts either
                 }
+            }
+        }
+        if (stepMillis > 0) {
+            try {
+                Thread.sleep(stepMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
         return Action.of(new float[dimension]);

@@ -37,6 +37,6 @@ public final class SleepyLearnerProvider implements LearnerProvider<SleepyConfig
 
     @Override
     public Learner create(SleepyConfig config, Space observationSpace, Space actionSpace, RunContext context) {
-        return new SleepyLearner(config.hangAtStep(), actionSpace.dimension());
+        return new SleepyLearner(config.hangAtStep(), config.stepMillis(), actionSpace.dimension());
     }
 }

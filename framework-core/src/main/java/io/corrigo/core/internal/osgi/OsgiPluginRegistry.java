@@ -162,6 +162,12 @@ public final class OsgiPluginRegistry implements PluginCatalog, AutoCloseable {
                 .map(b -> b.getSymbolicName() + " " + b.getVersion());
     }
 
+    @Override
+    public Optional<String> bundleOfProvider(Object provider) {
+        return Optional.ofNullable(org.osgi.framework.FrameworkUtil.getBundle(provider.getClass()))
+                .map(b -> b.getSymbolicName() + " " + b.getVersion());
+    }
+
     /** Every registration of every kind, including ones without a valid id (listed as problems). */
     public List<Registration> registrations() {
         List<Registration> list = new ArrayList<>();

@@ -37,6 +37,14 @@ public interface PluginCatalog {
         return false;
     }
 
+    /**
+     * The bundle a provider object came from, as {@code symbolic-name version}: what a trial records
+     * about the plugin it ran, exact even when a drop-in was replaced since the lookup.
+     */
+    default Optional<String> bundleOfProvider(Object provider) {
+        return Optional.empty();
+    }
+
     /** Every bundle that provides {@code kind} and {@code id}, as {@code symbolic-name version}, for messages. */
     default List<String> providers(PluginKind kind, String id) {
         return bundleOf(kind, id).map(List::of).orElse(List.of());
