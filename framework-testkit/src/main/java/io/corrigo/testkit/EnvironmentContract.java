@@ -83,6 +83,36 @@ public interface EnvironmentContract<C extends Record> {
     }
 
     @Test
+    default void defaultConfigHasTheDeclaredTypeAndADescriptionIsGiven() {
+        assertThat(provider().configType().isInstance(provider().defaultConfig())).isTrue();
+        assertThat(provider().description()).isNotBlank();
+    }
+
+    /** Truncation is the step limit only: never together with termination, never earlier, always at it. */
+    @Test
+    default void truncatedOnlyAtTheStepLimitAndNeverTogetherWithTerminated() {
+        try (Environment env = create()) {
+            for (long seed = 1; seed <= 5; seed++) {
+                env.reset(seed);
+                SplittableRandom r = new SplittableRandom(seed);
+                for (int t = 1; t <= env.maxSteps(); t++) {
+                    StepResult s = env.step(randomAction(env, r));
+                    assertThat(s.terminated() && s.truncated()).as("terminated and truncated at step %d", t).isFalse();
+                    if (s.truncated()) {
+                        assertThat(t).as("truncated at step %d of %d", t, env.maxSteps()).isEqualTo(env.maxSteps());
+                    }
+                    if (t == env.maxSteps()) {
+                        assertThat(s.done()).as("the step limit %d ends the episode", t).isTrue();
+                    }
+                    if (s.done()) {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     default void expertSolvesTheTask() {
         int solved = 0;
         try (Environment env = create()) {

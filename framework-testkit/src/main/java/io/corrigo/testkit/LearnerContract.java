@@ -52,6 +52,12 @@ public interface LearnerContract<C extends Record> {
     }
 
     @Test
+    default void defaultConfigHasTheDeclaredTypeAndADescriptionIsGiven() {
+        assertThat(provider().configType().isInstance(provider().defaultConfig())).isTrue();
+        assertThat(provider().description()).isNotBlank();
+    }
+
+    @Test
     default void actionsHaveTheActionSpaceDimensionAndStayInside() {
         try (Learner learner = create(7)) {
             for (Observation o : observations(20, 1)) {
@@ -89,7 +95,9 @@ public interface LearnerContract<C extends Record> {
                 Feedback f = sample(kind, proposed);
                 assertThatThrownBy(() -> learner.observe(transition(o, proposed, f, 1)))
                         .as("feedback kind %s", kind)
-                        .isInstanceOf(IllegalArgumentException.class);
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .satisfies(e -> assertThat(e.getMessage()).as("the message names the refused kind")
+                                .containsIgnoringCase(kind.id()));
             }
         }
     }
