@@ -66,6 +66,19 @@ final class PublishedRepository {
                 }
                 Files.copy(source, dir.resolve(artifact.getKey() + "-" + VERSION + "." + file[1]), StandardCopyOption.REPLACE_EXISTING);
             }
+            // what mvn install writes beside the versions, so that version ranges (a baseline's "before 1.0.1") resolve
+            Files.writeString(dir.getParent().resolve("maven-metadata-local.xml"), """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <metadata>
+                      <groupId>io.corrigo</groupId>
+                      <artifactId>%s</artifactId>
+                      <versioning>
+                        <release>%s</release>
+                        <versions><version>%s</version></versions>
+                        <lastUpdated>20260101000000</lastUpdated>
+                      </versioning>
+                    </metadata>
+                    """.formatted(artifact.getKey(), VERSION, VERSION));
         }
         return new PublishedRepository(root);
     }
@@ -93,8 +106,10 @@ final class PublishedRepository {
         }
         String out = Files.readString(log);
         if (p.exitValue() != 0) {
+            // from the first error on (where Maven says why), at most 30 000 characters
+            int from = Math.max(0, out.indexOf("[ERROR]"));
             throw new AssertionError("mvn " + String.join(" ", args) + " failed (exit " + p.exitValue() + "):\n"
-                    + out.substring(Math.max(0, out.length() - 6000)));
+                    + out.substring(from, Math.min(out.length(), from + 30_000)));
         }
         return out;
     }
