@@ -52,6 +52,7 @@ public final class ClusterScheduler implements Scheduler, AutoCloseable {
 
     private final Vertx vertx;
     private final Signer signer;
+    private final ReplayGuard guard = new ReplayGuard();
     private final Ticket ticket;
     private final Path artifacts;
     private final Duration lostAfter;
@@ -124,8 +125,8 @@ public final class ClusterScheduler implements Scheduler, AutoCloseable {
     public LocalScheduler.Outcome run(List<Trial> trials, TrialRunner runner, TrialSink sink, TrialListener listener,
                                       AtomicBoolean cancelled) {
         pending.addAll(trials);
-        listen(Protocol.PULL, m -> onPull(m, sink, listener, cancelled));
-        listen(Protocol.REPORT, m -> onReport(m, sink, listener, cancelled));
+        listen(Protocol.PULL, (m, body) -> onPull(m, body, sink, listener, cancelled));
+        listen(Protocol.REPORT, (m, body) -> onReport(m, body, sink, listener, cancelled));
         long stopSeen = -1;
         try {
             while (finished + failed < trials.size()) {
@@ -153,15 +154,16 @@ public final class ClusterScheduler implements Scheduler, AutoCloseable {
         return new LocalScheduler.Outcome(finished, failed, trials.size() - finished - failed);
     }
 
-    private void listen(String address, java.util.function.Consumer<Message<Object>> handler) {
+    private void listen(String address, java.util.function.BiConsumer<Message<Object>, JsonObject> handler) {
         MessageConsumer<Object> consumer = vertx.eventBus().consumer(address, m -> {
-            if (Protocol.open(signer, m).isEmpty()) {
-                m.fail(Protocol.REFUSED, Protocol.REFUSED_MESSAGE);
-                inbox.add(() -> noteRefused(m));
+            Protocol.Opened opened = Protocol.open(signer, guard, m);
+            if (!opened.ok()) {
+                m.fail(opened.code(), opened.problem());
+                inbox.add(() -> noteRefused(m, opened));
             } else if (closed) {
                 Protocol.reply(signer, m, new JsonObject().put("type", "done"));
             } else {
-                inbox.add(() -> handler.accept(m));
+                inbox.add(() -> handler.accept(m, opened.body()));
             }
         });
         try {
@@ -172,9 +174,11 @@ public final class ClusterScheduler implements Scheduler, AutoCloseable {
         consumers.add(consumer);
     }
 
-    private void noteRefused(Message<Object> m) {
+    private void noteRefused(Message<Object> m, Protocol.Opened opened) {
         String who = m.body() instanceof String s ? workerOf(s) : "?";
-        if (refused.add(who)) {
+        if (opened.code() == Protocol.REPLAYED) {
+            log.println("Cluster: refused a message from worker " + who + ": " + opened.problem().substring("refused: ".length()));
+        } else if (refused.add(who)) {
             log.println("Cluster: refused worker " + who + ": its messages are not signed with this run's secret");
         }
     }
@@ -187,8 +191,7 @@ public final class ClusterScheduler implements Scheduler, AutoCloseable {
         }
     }
 
-    private void onPull(Message<Object> m, TrialSink sink, TrialListener listener, AtomicBoolean cancelled) {
-        JsonObject body = Protocol.open(signer, m).orElseThrow();
+    private void onPull(Message<Object> m, JsonObject body, TrialSink sink, TrialListener listener, AtomicBoolean cancelled) {
         WorkerInfo worker = new WorkerInfo(body.getString("worker", "?"), body.getString("host", "?"),
                 body.getInteger("slots", 1), body.getInteger("gpus", 0));
         synchronized (this) {
@@ -216,8 +219,7 @@ public final class ClusterScheduler implements Scheduler, AutoCloseable {
                 .put("device", ticket.device()));
     }
 
-    private void onReport(Message<Object> m, TrialSink sink, TrialListener listener, AtomicBoolean cancelled) {
-        JsonObject body = Protocol.open(signer, m).orElseThrow();
+    private void onReport(Message<Object> m, JsonObject body, TrialSink sink, TrialListener listener, AtomicBoolean cancelled) {
         Attempt a = active.get(body.getString("attempt", ""));
         if (a == null) {
             m.fail(Protocol.STALE, "attempt " + body.getString("attempt") + " no longer counts: its trial was given to"

@@ -65,6 +65,7 @@ public final class ClusterWorker {
 
     private final Vertx vertx;
     private final Signer signer;
+    private final ReplayGuard guard = new ReplayGuard();
     private final JsonObject identity;
     private final int slots;
     private final Executor executor;
@@ -157,10 +158,13 @@ public final class ClusterWorker {
             if (stop.get()) {
                 cancel.set(true);
             }
-            String text = report(a, "heartbeat").encode();
+            String text = Protocol.seal(report(a, "heartbeat"));
             vertx.eventBus().request(Protocol.REPORT, text, Protocol.signed(signer, text, REQUEST_MILLIS)).onComplete(r -> {
                 if (r.succeeded()) {
-                    Protocol.open(signer, r.result()).filter(j -> j.getBoolean("stop", false)).ifPresent(j -> cancel.set(true));
+                    Protocol.Opened reply = Protocol.open(signer, guard, r.result());
+                    if (reply.ok() && reply.body().getBoolean("stop", false)) {
+                        cancel.set(true);
+                    }
                 } else if (r.cause() instanceof ReplyException e && e.failureCode() == Protocol.STALE) {
                     stale.set(true);
                     cancel.set(true);
@@ -247,12 +251,16 @@ public final class ClusterWorker {
     }
 
     private JsonObject request(String address, JsonObject body) throws ReplyException {
-        String text = body.encode();
+        String text = Protocol.seal(body);
         try {
             var message = vertx.eventBus().request(address, text, Protocol.signed(signer, text, REQUEST_MILLIS))
                     .toCompletionStage().toCompletableFuture().get(REQUEST_MILLIS + 5_000, TimeUnit.MILLISECONDS);
-            return Protocol.open(signer, message).orElseThrow(() -> new ReplyException(ReplyFailure.RECIPIENT_FAILURE,
-                    Protocol.REFUSED, "answered with a message not signed with this worker's secret"));
+            Protocol.Opened reply = Protocol.open(signer, guard, message);
+            if (!reply.ok()) {
+                throw new ReplyException(ReplyFailure.RECIPIENT_FAILURE, reply.code(), reply.code() == Protocol.REFUSED
+                        ? "answered with a message not signed with this worker's secret" : "answered with " + reply.problem());
+            }
+            return reply.body();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof ReplyException r) {
                 throw r;

@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * The coordinator's two addresses and the signed JSON envelopes sent to them. Workers pull trials
  * from {@link #PULL} and report on {@link #REPORT}; every message and every reply is a JSON object
- * as text, signed with the shared secret in the {@link Signer#HEADER} header.
+ * as text, signed with the shared secret in the {@link Signer#HEADER} header, and carries a nonce and
+ * its send time so that a recorded message cannot be played again ({@link ReplayGuard}).
  */
 final class Protocol {
 
@@ -25,6 +26,9 @@ final class Protocol {
     /** Reply code for a report on an attempt the coordinator no longer counts (requeued elsewhere). */
     static final int STALE = 410;
 
+    /** Reply code for a signed message that was received before or is too old. */
+    static final int REPLAYED = 409;
+
     /** What a refused worker is told. */
     static final String REFUSED_MESSAGE = "refused: this worker's messages are not signed with the coordinator's secret"
             + " (give both the same --secret-file or CORRIGO_CLUSTER_SECRET)";
@@ -37,25 +41,41 @@ final class Protocol {
         return new DeliveryOptions().addHeader(Signer.HEADER, signer.sign(text)).setSendTimeout(timeoutMillis);
     }
 
-    /** The message's JSON body if it is signed with {@code signer}'s secret and well formed. */
-    static Optional<JsonObject> open(Signer signer, Message<?> message) {
-        return open(signer, message.body(), message.headers().get(Signer.HEADER));
+    /** {@code body} as the text to sign and send, with a fresh nonce and this machine's clock added. */
+    static String seal(JsonObject body) {
+        return body.copy().put("nonce", java.util.UUID.randomUUID().toString()).put("sent", System.currentTimeMillis()).encode();
     }
 
-    static Optional<JsonObject> open(Signer signer, Object body, String signature) {
+    /** An opened message: its body, or the reply code and reason it was refused with. */
+    record Opened(JsonObject body, int code, String problem) {
+
+        boolean ok() {
+            return body != null;
+        }
+    }
+
+    /** The message's JSON body if it is signed with {@code signer}'s secret, well formed, and new to {@code guard}. */
+    static Opened open(Signer signer, ReplayGuard guard, Message<?> message) {
+        return open(signer, guard, message.body(), message.headers().get(Signer.HEADER));
+    }
+
+    static Opened open(Signer signer, ReplayGuard guard, Object body, String signature) {
         if (!(body instanceof String text) || !signer.verify(text, signature)) {
-            return Optional.empty();
+            return new Opened(null, REFUSED, REFUSED_MESSAGE);
         }
+        JsonObject json;
         try {
-            return Optional.of(new JsonObject(text));
+            json = new JsonObject(text);
         } catch (DecodeException e) {
-            return Optional.empty();
+            return new Opened(null, REFUSED, "refused: the message is not a JSON object");
         }
+        Optional<String> problem = guard.admit(json);
+        return problem.map(p -> new Opened(null, REPLAYED, "refused: " + p)).orElseGet(() -> new Opened(json, 0, ""));
     }
 
-    /** Replies {@code reply} to {@code message}, signed. */
+    /** Replies {@code reply} to {@code message}, signed and sealed. */
     static void reply(Signer signer, Message<?> message, JsonObject reply) {
-        String text = reply.encode();
+        String text = seal(reply);
         message.reply(text, new DeliveryOptions().addHeader(Signer.HEADER, signer.sign(text)));
     }
 }
