@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,7 +19,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * A plugin author's first fifteen minutes, outside this repository: generate a project from an
  * archetype with a groupId and version of one's own, build it offline against the published
- * artifacts only, drop the jar into a running host, and run the study the project comes with.
+ * artifacts only (its contract tests, then its StudyIT, which runs the project's study in a real
+ * host with the jar dropped in), and drop the jar into a running host.
  */
 @Epic("Plugins")
 @Feature("Archetypes")
@@ -43,8 +45,12 @@ class ArchetypeIT {
                 "-DgroupId=org.example.stranger", "-DartifactId=" + artifact, "-Dversion=2.3.0",
                 "-Dpackage=org.example.stranger." + kind, "-DpluginId=" + pluginId, "-DinteractiveMode=false");
         Path project = work.resolve(artifact);
-        String build = repo.maven(project, "package");
+        // verify: the contract tests, then the jar, then StudyIT runs the project's study in a real host (HostStudy)
+        Path checkout = Distribution.checkout(dir.resolve("corrigo"));
+        String build = repo.maven(project, Map.of("CORRIGO", checkout.toString(), "CORRIGO_SKIP_BUILD", "1"), "verify");
         assertThat(build).as("the contract tests ran and passed").containsPattern("Tests run: [1-9][0-9]*, Failures: 0, Errors: 0");
+        assertThat(build).as("StudyIT ran its study in the host").containsPattern(
+                "Tests run: 1, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: [0-9.]+ s -- in org\\.example\\.stranger\\." + kind + "\\.StudyIT");
         Path jar = project.resolve("target/" + artifact + "-2.3.0.jar");
         assertThat(jar).isRegularFile();
 
@@ -55,14 +61,6 @@ class ArchetypeIT {
             assertThat(host.catalog().bundleOf(pluginKind, pluginId)).hasValueSatisfying(
                     b -> assertThat(b).startsWith("org.example.stranger." + artifact + " 2.3.0"));
         }
-
-        Path home = dir.resolve("home");
-        Files.createDirectories(home.resolve("dropins"));
-        Files.copy(jar, home.resolve("dropins").resolve(jar.getFileName()));
-        Files.copy(project.resolve("study.yaml"), home.resolve("study.yaml"));
-        Distribution.Run run = Distribution.cli(home, "run", "study.yaml", "--no-server");
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains(pluginId).contains(artifact + "-study");
     }
 
     private static Optional<?> await(FelixHost host, PluginKind kind, String id) throws InterruptedException {

@@ -42,6 +42,18 @@ final class Distribution {
                 endOfEpisodeUpdates: 50
             """;
 
+    /**
+     * A Corrigo checkout as a plugin author has one, at {@code dir}: the launcher and this build's
+     * distribution under {@code distribution/target/corrigo}. Run its launcher with
+     * {@code CORRIGO_SKIP_BUILD=1}: the checkout has the distribution, not the sources.
+     */
+    static Path checkout(Path dir) throws IOException {
+        Path target = Files.createDirectories(dir.resolve("distribution/target"));
+        Files.createSymbolicLink(target.resolve("corrigo"), home());
+        Files.copy(Path.of(System.getProperty("corrigo.projectRoot")).resolve("corrigo"), dir.resolve("corrigo"));
+        return dir;
+    }
+
     static Path knnJar() {
         return Path.of(System.getProperty("corrigo.knnJar")).toAbsolutePath();
     }

@@ -39,10 +39,7 @@ class GuideIT {
 
         PublishedRepository repo = PublishedRepository.create(dir.resolve("m2"));
         Path bin = repo.mavenOnPath(dir.resolve("bin"));
-        Path checkout = Files.createDirectories(dir.resolve("corrigo/distribution/target"));
-        Files.createSymbolicLink(checkout.resolve("corrigo"), Distribution.home());
-        Path launcher = dir.resolve("corrigo/corrigo");
-        Files.copy(Path.of(System.getProperty("corrigo.projectRoot")).resolve("corrigo"), launcher);
+        Path checkout = Distribution.checkout(dir.resolve("corrigo"));
         Path work = Files.createDirectories(dir.resolve("reader"));
         Path script = dir.resolve("guide.sh");
         Files.writeString(script, "set -euo pipefail\n" + String.join("\n", blocks));
@@ -51,7 +48,7 @@ class GuideIT {
                 .redirectOutput(dir.resolve("guide.log").toFile());
         pb.environment().put("PATH", bin + ":" + Path.of(System.getProperty("java.home"), "bin") + ":" + System.getenv("PATH"));
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        pb.environment().put("CORRIGO", launcher.getParent().toString());
+        pb.environment().put("CORRIGO", checkout.toString());
         pb.environment().put("CORRIGO_SKIP_BUILD", "1"); // the harness's checkout has the distribution, not the sources
         pb.environment().remove("CORRIGO_HOME");
         Process p = pb.start();

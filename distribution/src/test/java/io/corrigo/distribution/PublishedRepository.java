@@ -95,11 +95,18 @@ final class PublishedRepository {
      * output, or fails with the output's end when the build fails.
      */
     String maven(Path dir, String... args) throws IOException, InterruptedException {
+        return maven(dir, Map.of(), args);
+    }
+
+    /** As {@link #maven(Path, String...)}, with {@code environment} added to Maven's environment. */
+    String maven(Path dir, Map<String, String> environment, String... args) throws IOException, InterruptedException {
         Path log = Files.createTempFile(root.getParent(), "maven", ".log");
         List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("maven.home"), "bin", "mvn").toString(),
                 "-B", "-o", "-Dmaven.repo.local=" + root, "-Dstyle.color=never"));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().putAll(environment);
+        Process p = pb.start();
         if (!p.waitFor(10, TimeUnit.MINUTES)) {
             p.destroyForcibly();
             throw new IllegalStateException("mvn " + String.join(" ", args) + " did not finish in 10 minutes");
