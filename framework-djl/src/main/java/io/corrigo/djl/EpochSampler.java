@@ -1,5 +1,12 @@
 package io.corrigo.djl;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.random.RandomGenerator;
 
 /**
@@ -52,6 +59,47 @@ public final class EpochSampler {
         Batch b = next(batchSize);
         b.slots()[batchSize - 1] = buffer.newest();
         return b;
+    }
+
+    /**
+     * Writes where the sampler is in its epoch (the permutation, the position, whether the buffer
+     * changed since the shuffle) for a checkpoint; the generator's state is its owner's to keep.
+     *
+     * @since 1.5
+     */
+    public void saveState(Path file) throws IOException {
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
+            out.writeInt(length);
+            out.writeInt(cursor);
+            out.writeBoolean(shuffledAt == buffer.version());
+            for (int i = 0; i < length; i++) {
+                out.writeInt(permutation[i]);
+            }
+        }
+    }
+
+    /**
+     * Restores what {@link #saveState} wrote; call after the buffer's own state is restored.
+     *
+     * @since 1.5
+     */
+    public void restoreState(Path file) throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            int held = in.readInt();
+            int position = in.readInt();
+            boolean current = in.readBoolean();
+            if (held < 0 || held > buffer.capacity() || position < 0 || position > held) {
+                throw new IOException(file + " is not the state of a sampler over a buffer of capacity "
+                        + buffer.capacity());
+            }
+            permutation = new int[Math.max(held, permutation.length)];
+            for (int i = 0; i < held; i++) {
+                permutation[i] = in.readInt();
+            }
+            length = held;
+            cursor = position;
+            shuffledAt = current ? buffer.version() : -1;
+        }
     }
 
     private void shuffle() {

@@ -25,6 +25,7 @@ import java.util.List;
 public final class ReplayBuffer {
 
     private static final String MAGIC = "corrigo-replay/1";
+    private static final String STATE_MAGIC = "corrigo-replay-state/1";
 
     private final int capacity;
     private final List<String> names;
@@ -190,6 +191,63 @@ public final class ReplayBuffer {
                 }
                 add(record);
             }
+        }
+    }
+
+    /**
+     * Writes the buffer exactly as it is held — every slot where it lies, the write position — for a
+     * checkpoint: {@link #restoreState} of it gives back the same slots, so a sampler's permutation
+     * over slots means the same records. (Not {@link #save}'s format, which keeps records in order.)
+     *
+     * @since 1.5
+     */
+    public void saveState(Path file) throws IOException {
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
+            out.writeUTF(STATE_MAGIC);
+            out.writeInt(capacity);
+            out.writeInt(widths.length);
+            for (int width : widths) {
+                out.writeInt(width);
+            }
+            out.writeInt(size);
+            out.writeInt(next);
+            for (int f = 0; f < widths.length; f++) {
+                for (int i = 0; i < size * widths[f]; i++) {
+                    out.writeFloat(data[f][i]);
+                }
+            }
+        }
+    }
+
+    /**
+     * Restores what {@link #saveState} wrote, from a buffer of the same capacity and fields.
+     *
+     * @since 1.5
+     */
+    public void restoreState(Path file) throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            if (!STATE_MAGIC.equals(in.readUTF()) || in.readInt() != capacity || in.readInt() != widths.length) {
+                throw new IOException(file + " is not the state of a replay buffer of capacity " + capacity
+                        + " with fields " + names);
+            }
+            for (int width : widths) {
+                if (in.readInt() != width) {
+                    throw new IOException(file + " has fields of other widths than " + names);
+                }
+            }
+            int held = in.readInt();
+            int position = in.readInt();
+            if (held < 0 || held > capacity || position < 0 || position >= capacity) {
+                throw new IOException(file + " holds a corrupt position (" + held + " records, next slot " + position + ")");
+            }
+            for (int f = 0; f < widths.length; f++) {
+                for (int i = 0; i < held * widths[f]; i++) {
+                    data[f][i] = in.readFloat();
+                }
+            }
+            size = held;
+            next = position;
+            version++;
         }
     }
 

@@ -13,7 +13,7 @@
  * @since 1.0
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package io.corrigo.djl;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,6 +1,7 @@
 package io.corrigo.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.corrigo.api.Action;
 import io.corrigo.api.Observation;
@@ -12,6 +13,7 @@ import io.corrigo.api.feedback.FeedbackSimulator;
 import io.corrigo.api.feedback.FeedbackSimulatorProvider;
 import io.corrigo.api.feedback.Query;
 import io.corrigo.api.feedback.Response;
+import io.corrigo.api.run.Checkpointable;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -107,6 +109,63 @@ public interface FeedbackSimulatorContract<C extends Record> {
         }
     }
 
+    /**
+     * For a simulator that implements {@link Checkpointable}: a fresh simulator given the
+     * checkpoint of one that ran two episodes (and its context's generators, as the host restores
+     * them) answers the next two episodes exactly as the original does. Skipped otherwise.
+     */
+    @Test
+    default void aCheckpointRestoredIntoAFreshSimulatorAnswersExactlyAsTheOriginal() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("corrigo-checkpoint-");
+        TestRunContext original = TestRunContext.withSeed(41);
+        try (Environment env = environment();
+             FeedbackSimulator simulator = provider().create(config(), env, original)) {
+            assumeTrue(simulator instanceof Checkpointable, "the simulator does not implement Checkpointable");
+            play(simulator, env, 0);
+            play(simulator, env, 1);
+            ((Checkpointable) simulator).checkpoint(dir);
+            List<java.util.Map.Entry<String, Long>> generators = original.generatorStates();
+            List<Exchange> continued = new ArrayList<>(play(simulator, env, 2));
+            continued.addAll(play(simulator, env, 3));
+            TestRunContext resumed = TestRunContext.withSeed(41);
+            try (FeedbackSimulator fresh = provider().create(config(), env, resumed)) {
+                ((Checkpointable) fresh).restore(dir);
+                resumed.restoreGenerators(generators);
+                List<Exchange> again = new ArrayList<>(play(fresh, env, 2));
+                again.addAll(play(fresh, env, 3));
+                assertThat(again).isEqualTo(continued);
+            }
+        }
+    }
+
+    /**
+     * One training episode with {@code simulator}: a random learner drawing from {@code learner}, the
+     * environment reset with {@code resetSeed}, stepped with the executed action.
+     */
+    private List<Exchange> play(FeedbackSimulator simulator, Environment env, SplittableRandom learner, long resetSeed) {
+        List<Exchange> exchanges = new ArrayList<>();
+        simulator.startEpisode();
+        Observation observation = env.reset(resetSeed);
+        int limit = Math.min(stepsPerEpisode(), env.maxSteps());
+        for (int step = 1; step <= limit; step++) {
+            Action proposed = uniform(env.actionSpace(), learner);
+            Query query = new Query(observation, proposed, env.expert().act(observation, proposed), step);
+            Response response = simulator.respond(query);
+            exchanges.add(new Exchange(query, response));
+            StepResult result = env.step(response.executed());
+            if (result.done()) {
+                break;
+            }
+            observation = result.observation();
+        }
+        return exchanges;
+    }
+
+    /** Training episode {@code episode} of the checkpoint check: a learner and a reset seeded by the episode. */
+    private List<Exchange> play(FeedbackSimulator simulator, Environment env, int episode) {
+        return play(simulator, env, new SplittableRandom(7_919L * (episode + 1)), 41_000 + episode);
+    }
+
     /** One query and the simulator's answer. */
     record Exchange(Query query, Response response) {
     }
@@ -122,21 +181,7 @@ public interface FeedbackSimulatorContract<C extends Record> {
         try (Environment env = environment();
              FeedbackSimulator simulator = provider().create(config(), env, TestRunContext.withSeed(seed))) {
             for (int episode = 0; episode < episodes(); episode++) {
-                simulator.startEpisode();
-                Observation observation = env.reset(seed * 1_000 + episode);
-                int limit = Math.min(stepsPerEpisode(), env.maxSteps());
-                for (int step = 1; step <= limit; step++) {
-                    Action proposed = uniform(env.actionSpace(), learner);
-                    Action expert = env.expert().act(observation, proposed);
-                    Query query = new Query(observation, proposed, expert, step);
-                    Response response = simulator.respond(query);
-                    exchanges.add(new Exchange(query, response));
-                    StepResult result = env.step(response.executed());
-                    if (result.done()) {
-                        break;
-                    }
-                    observation = result.observation();
-                }
+                exchanges.addAll(play(simulator, env, learner, seed * 1_000 + episode));
             }
         }
         return exchanges;

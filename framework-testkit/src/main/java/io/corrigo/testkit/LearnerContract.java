@@ -2,6 +2,7 @@ package io.corrigo.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.corrigo.api.Action;
 import io.corrigo.api.Observation;
@@ -13,11 +14,13 @@ import io.corrigo.api.feedback.Response;
 import io.corrigo.api.learner.Learner;
 import io.corrigo.api.learner.LearnerProvider;
 import io.corrigo.api.learner.Transition;
+import io.corrigo.api.run.Checkpointable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -127,6 +130,30 @@ public interface LearnerContract<C extends Record> {
         }
     }
 
+    /**
+     * For a learner that implements {@link Checkpointable}: a fresh learner given the checkpoint of
+     * one trained for two episodes (quiet for 10 steps, then feedback on every third step) (and its context's generators, as the host restores them)
+     * continues exactly as the original does — the same actions, bit for bit. Skipped otherwise.
+     */
+    @Test
+    default void aCheckpointRestoredIntoAFreshLearnerContinuesExactly() throws Exception {
+        Path dir = Files.createTempDirectory("corrigo-checkpoint-");
+        TestRunContext original = TestRunContext.withSeed(17);
+        try (Learner trained = provider().create(config(), observationSpace(), actionSpace(), original)) {
+            assumeTrue(trained instanceof Checkpointable, "the learner does not implement Checkpointable");
+            train(trained, 2, 3, 10);
+            ((Checkpointable) trained).checkpoint(dir);
+            List<Map.Entry<String, Long>> generators = original.generatorStates();
+            List<Action> continued = train(trained, 2, 3, 10);
+            TestRunContext resumed = TestRunContext.withSeed(17);
+            try (Learner fresh = provider().create(config(), observationSpace(), actionSpace(), resumed)) {
+                ((Checkpointable) fresh).restore(dir);
+                resumed.restoreGenerators(generators);
+                assertThat(train(fresh, 2, 3, 10)).as("actions after two more episodes").isEqualTo(continued);
+            }
+        }
+    }
+
     @Test
     default void closeTwiceIsHarmless() {
         Learner learner = create(5);
@@ -140,6 +167,15 @@ public interface LearnerContract<C extends Record> {
 
     /** Runs {@code episodes} short episodes with corrections towards a linear teacher; returns probe actions. */
     private List<Action> train(Learner learner, int episodes) {
+        return train(learner, episodes, 1, 0);
+    }
+
+    /**
+     * As {@link #train(Learner, int)}, with nothing said in the first {@code quiet} steps of an
+     * episode and feedback on every {@code every}-th step after them, so that a learner also trains
+     * on steps that bring no new label (periodic updates, updates carried over between episodes).
+     */
+    private List<Action> train(Learner learner, int episodes, int every, int quiet) {
         for (int e = 0; e < episodes; e++) {
             learner.startEpisode();
             List<Observation> obs = observations(40, 100 + e);
@@ -147,7 +183,8 @@ public interface LearnerContract<C extends Record> {
                 Observation o = obs.get(t);
                 Action proposed = learner.act(o);
                 Action wanted = teacher(o);
-                Feedback f = sample(preferredKind(), proposed, wanted);
+                Feedback f = t >= quiet && (t + 1) % every == 0 ? sample(preferredKind(), proposed, wanted)
+                        : Feedback.None.instance();
                 learner.observe(transition(o, proposed, f, t + 1, t == obs.size() - 1));
             }
             learner.endEpisode();

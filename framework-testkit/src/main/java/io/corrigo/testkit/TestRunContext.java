@@ -8,9 +8,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.random.RandomGenerator;
@@ -23,6 +23,7 @@ public final class TestRunContext implements RunContext {
     private final Map<String, List<Double>> metrics = new ConcurrentHashMap<>();
     private final Map<String, String> units = new ConcurrentHashMap<>();
     private final Map<String, String> notes = new ConcurrentHashMap<>();
+    private final List<Map.Entry<String, KitRandom>> generators = new ArrayList<>();
 
     private TestRunContext(long seed, Path workDirectory) {
         this.seed = seed;
@@ -58,9 +59,43 @@ public final class TestRunContext implements RunContext {
         return Seeds.derive(seed, stream);
     }
 
+    /** Draws what {@code new SplittableRandom(seed(stream))} draws, as the host's generators do. */
     @Override
-    public RandomGenerator random(String stream) {
-        return new SplittableRandom(seed(stream));
+    public synchronized RandomGenerator random(String stream) {
+        KitRandom r = new KitRandom(seed(stream));
+        generators.add(Map.entry(stream, r));
+        return r;
+    }
+
+    /**
+     * The states of the generators handed out so far, in order: what the host saves with a
+     * checkpoint ({@link io.corrigo.api.run.Checkpointable}).
+     *
+     * @since 1.1
+     */
+    public synchronized List<Map.Entry<String, Long>> generatorStates() {
+        return generators.stream().map(g -> Map.entry(g.getKey(), g.getValue().state())).toList();
+    }
+
+    /**
+     * Sets the generators handed out so far to {@code states} (from {@link #generatorStates()} of a
+     * context of the same seed whose plugin created its generators in the same order), as the host
+     * does when a trial resumes from a checkpoint.
+     *
+     * @since 1.1
+     */
+    public synchronized void restoreGenerators(List<Map.Entry<String, Long>> states) {
+        if (states.size() != generators.size()) {
+            throw new IllegalArgumentException(states.size() + " generator states for " + generators.size()
+                    + " generators handed out");
+        }
+        for (int i = 0; i < states.size(); i++) {
+            if (!states.get(i).getKey().equals(generators.get(i).getKey())) {
+                throw new IllegalArgumentException("generator " + i + " is stream '" + generators.get(i).getKey()
+                        + "', the saved state is of '" + states.get(i).getKey() + "'");
+            }
+            generators.get(i).getValue().setState(states.get(i).getValue());
+        }
     }
 
     @Override

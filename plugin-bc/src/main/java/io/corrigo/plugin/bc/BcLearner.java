@@ -9,6 +9,7 @@ import io.corrigo.api.Space;
 import io.corrigo.api.learner.DemonstrationLearner;
 import io.corrigo.api.learner.Learner;
 import io.corrigo.api.learner.Transition;
+import io.corrigo.api.run.Checkpointable;
 import io.corrigo.api.run.RunContext;
 import io.corrigo.djl.AdamOptimizer;
 import io.corrigo.djl.Batch;
@@ -38,7 +39,7 @@ import java.util.Optional;
  * {@code updateEvery} steps of the trial and at the episode's last step; {@code endOfEpisodeUpdates}
  * updates when the episode ends; nothing until {@code minBufferSize} labels are held.
  */
-final class BcLearner implements Learner, DemonstrationLearner {
+final class BcLearner implements Learner, DemonstrationLearner, Checkpointable {
 
     private static final String OBSERVATION = "observation";
     private static final String LABEL = "label";
@@ -54,6 +55,7 @@ final class BcLearner implements Learner, DemonstrationLearner {
     private final ReplayBuffer labels;
     private final int observationField;
     private final int labelField;
+    private final EpochSampler sampler;
     private final BatchSchedule batches;
     private final StagedInput single;
     private final PerBatchSize<StagedInput> batchObservations;
@@ -88,7 +90,8 @@ final class BcLearner implements Learner, DemonstrationLearner {
                     .addField(OBSERVATION, dObs).addField(LABEL, dAct).build();
             observationField = labels.field(OBSERVATION);
             labelField = labels.field(LABEL);
-            batches = new BatchSchedule(new EpochSampler(labels, context.random("learner.batches")), labels::size,
+            sampler = new EpochSampler(labels, context.random("learner.batches"));
+            batches = new BatchSchedule(sampler, labels::size,
                     config.minBufferSize(), config.batchSize());
             single = new StagedInput(manager, new Shape(1, dObs));
             batchObservations = new PerBatchSize<>(config.batchSize(), n -> new StagedInput(manager, new Shape(n, dObs)));
@@ -186,19 +189,43 @@ final class BcLearner implements Learner, DemonstrationLearner {
 
     @Override
     public void save(Path directory) throws IOException {
-        guard.requireOpen();
-        policy.save(directory.resolve("policy.bin"));
-        adam.save(directory.resolve("adam.bin"));
+        saveNetwork(directory);
         labels.save(directory.resolve("labels.bin"));
-        LearnerCounters.of("steps", steps).save(directory.resolve("bc.properties"), "bc learner state");
     }
 
     @Override
     public void load(Path directory) throws IOException {
+        loadNetwork(directory);
+        labels.load(directory.resolve("labels.bin"));
+    }
+
+    /** The whole training state between episodes: the network's, the buffer's slots, the sampler's epoch. */
+    @Override
+    public void checkpoint(Path directory) throws IOException {
+        saveNetwork(directory);
+        labels.saveState(directory.resolve("labels.state"));
+        sampler.saveState(directory.resolve("sampler.state"));
+    }
+
+    @Override
+    public void restore(Path directory) throws IOException {
+        loadNetwork(directory);
+        labels.restoreState(directory.resolve("labels.state"));
+        sampler.restoreState(directory.resolve("sampler.state"));
+    }
+
+    /** The policy, Adam's state and the step count. */
+    private void saveNetwork(Path directory) throws IOException {
+        guard.requireOpen();
+        policy.save(directory.resolve("policy.bin"));
+        adam.save(directory.resolve("adam.bin"));
+        LearnerCounters.of("steps", steps).save(directory.resolve("bc.properties"), "bc learner state");
+    }
+
+    private void loadNetwork(Path directory) throws IOException {
         guard.requireOpen();
         policy.load(directory.resolve("policy.bin"));
         adam.load(directory.resolve("adam.bin"));
-        labels.load(directory.resolve("labels.bin"));
         steps = LearnerCounters.load(directory.resolve("bc.properties")).get("steps");
     }
 

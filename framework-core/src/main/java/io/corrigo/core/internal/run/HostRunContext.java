@@ -8,10 +8,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
@@ -30,6 +32,8 @@ final class HostRunContext implements RunContext {
     private final Map<String, double[]> sums = new TreeMap<>();
     private final Map<String, String> notes = new TreeMap<>();
     private final Map<String, String> units = new TreeMap<>();
+    private final List<Map.Entry<String, StreamRandom>> generators = new ArrayList<>();
+    private final Map<String, Deque<Long>> restoredStates = new HashMap<>();
     private final MetricSink sink = new MetricSink() {
         @Override
         public void record(String name, double value) {
@@ -70,9 +74,64 @@ final class HostRunContext implements RunContext {
         return Seeds.derive(seed, stream);
     }
 
+    /**
+     * A generator drawing what {@code new SplittableRandom(seed(stream))} would, whose state the host
+     * saves at checkpoints; a generator created after {@link #restoreGenerators} continues from its
+     * saved state.
+     */
     @Override
-    public RandomGenerator random(String stream) {
-        return new SplittableRandom(seed(stream));
+    public synchronized RandomGenerator random(String stream) {
+        StreamRandom r = new StreamRandom(seed(stream));
+        Deque<Long> saved = restoredStates.get(stream);
+        if (saved != null && !saved.isEmpty()) {
+            r.setState(saved.poll());
+        }
+        generators.add(Map.entry(stream, r));
+        return r;
+    }
+
+    /** The state of one generator handed out by {@link #random(String)}. */
+    record GeneratorState(String stream, long state) {
+    }
+
+    /** The states of every generator handed out so far, in the order they were created. */
+    synchronized List<GeneratorState> generatorStates() {
+        return generators.stream().map(g -> new GeneratorState(g.getKey(), g.getValue().state())).toList();
+    }
+
+    /**
+     * Sets the generators handed out so far to {@code states} (the n-th generator of a stream to the
+     * n-th saved state of that stream); saved states left over go to the generators created later.
+     */
+    synchronized void restoreGenerators(List<GeneratorState> states) {
+        restoredStates.clear();
+        for (GeneratorState g : states) {
+            restoredStates.computeIfAbsent(g.stream(), k -> new ArrayDeque<>()).add(g.state());
+        }
+        for (Map.Entry<String, StreamRandom> g : generators) {
+            Deque<Long> saved = restoredStates.get(g.getKey());
+            if (saved != null && !saved.isEmpty()) {
+                g.getValue().setState(saved.poll());
+            }
+        }
+    }
+
+    /** The metric sums not yet drained, by name ({@code [sum, count]}), and every unit given so far. */
+    synchronized Accumulated accumulated() {
+        Map<String, double[]> copy = new TreeMap<>();
+        sums.forEach((k, v) -> copy.put(k, v.clone()));
+        return new Accumulated(copy, new TreeMap<>(units));
+    }
+
+    /** Replaces the undrained sums and adds the units of {@code saved} (from {@link #accumulated()}). */
+    synchronized void restore(Accumulated saved) {
+        sums.clear();
+        saved.sums().forEach((k, v) -> sums.put(k, v.clone()));
+        units.putAll(saved.units());
+    }
+
+    /** Metric sums and units between two drains. */
+    record Accumulated(Map<String, double[]> sums, Map<String, String> units) {
     }
 
     @Override

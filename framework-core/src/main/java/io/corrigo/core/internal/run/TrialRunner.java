@@ -5,13 +5,11 @@ import io.corrigo.api.Observation;
 import io.corrigo.api.env.DesiredActionStates;
 import io.corrigo.api.env.Environment;
 import io.corrigo.api.env.StepResult;
-import io.corrigo.api.feedback.Feedback;
 import io.corrigo.api.feedback.Demonstrator;
 import io.corrigo.api.feedback.FeedbackSimulator;
 import io.corrigo.api.feedback.Query;
 import io.corrigo.api.feedback.Response;
 import io.corrigo.api.learner.DemonstrationLearner;
-import io.corrigo.api.learner.Landscape;
 import io.corrigo.api.learner.LandscapeSource;
 import io.corrigo.api.learner.Learner;
 import io.corrigo.api.learner.RolloutAware;
@@ -41,8 +39,6 @@ public final class TrialRunner {
 
     /** Evaluation rollout j of every evaluation point, for every learner, resets with this seed + j. */
     public static final long EVALUATION_SEED_BASE = 100_001L;
-    /** Cells per axis of the action landscapes recorded in evaluation rollouts. */
-    static final int LANDSCAPE_RESOLUTION = 41;
 
     /** Where in a trial's work directory its trained learner's state is kept. */
     public static final String POLICY_DIRECTORY = "policy";
@@ -96,17 +92,30 @@ public final class TrialRunner {
         MemoryWatch memory = new MemoryWatch(budget.memoryLimit());
         LIVE.put(Thread.currentThread(), s);
         TrialPlugins plugins = new TrialPlugins(catalog, trial, context);
+        Checkpoints checkpoints = new Checkpoints(context.workDirectory());
+        long resumedMillis = 0;
         try (Environment env = plugins.environment();
              Learner learner = plugins.learner(env);
              FeedbackSimulator feedback = plugins.feedback(env)) {
-            if (demonstrations.enabled()) {
-                s.demonstrate(env, learner, feedback);
-                if (cancelled.getAsBoolean()) {
-                    throw new TrialFailedException(trial.key(), trial.seed(), "cancelled", null);
+            Optional<String> unsupported = Checkpoints.unsupported(learner, feedback, trial);
+            int first = 1;
+            Optional<Checkpoints.Saved> saved = unsupported.isEmpty() ? checkpoints.latest() : Optional.empty();
+            if (saved.isPresent() && s.resume(saved.get(), env, learner, feedback)) {
+                first = saved.get().host().episode() + 1;
+                resumedMillis = saved.get().host().wallMillis();
+            } else {
+                if (demonstrations.enabled()) {
+                    s.demonstrate(env, learner, feedback);
+                    if (cancelled.getAsBoolean()) {
+                        throw new TrialFailedException(trial.key(), trial.seed(), "cancelled", null);
+                    }
                 }
+                s.evaluate(env, learner, 0);
             }
-            s.evaluate(env, learner, 0);
-            for (int episode = 1; episode <= budget.episodes(); episode++) {
+            context.note("host.checkpoint", unsupported.map(why -> "none: " + why + "; an interrupted trial restarts"
+                    + " from its first episode").orElse("after every evaluation (every " + budget.evalEvery()
+                    + " training episodes), for resuming an interrupted trial"));
+            for (int episode = first; episode <= budget.episodes(); episode++) {
                 if (cancelled.getAsBoolean()) {
                     throw new TrialFailedException(trial.key(), trial.seed(), "cancelled", null);
                 }
@@ -114,6 +123,10 @@ public final class TrialRunner {
                 listener.onEpisode(trial, episode, budget.episodes());
                 if (episode % budget.evalEvery() == 0 || episode == budget.episodes()) {
                     s.evaluate(env, learner, episode);
+                    if (unsupported.isEmpty() && episode < budget.episodes()) {
+                        s.checkpoint(checkpoints, env, learner, feedback, episode,
+                                resumedMillis + (System.nanoTime() - start) / 1_000_000);
+                    }
                 }
                 String over = memory.check();
                 if (over != null) {
@@ -130,9 +143,10 @@ public final class TrialRunner {
         } finally {
             LIVE.remove(Thread.currentThread(), s);
         }
+        checkpoints.clear();
         context.note("memory", memory.describe());
-        return new TrialResult(trial, s.evaluations, s.metrics, s.effort(), (System.nanoTime() - start) / 1_000_000,
-                context.notes(), s.rollouts);
+        return new TrialResult(trial, s.evaluations, s.metrics, s.effort(),
+                resumedMillis + (System.nanoTime() - start) / 1_000_000, context.notes(), s.rollouts);
     }
 
     /** The mutable state of one running trial. */
@@ -143,10 +157,8 @@ public final class TrialRunner {
         private final List<EvaluationPoint> evaluations = new ArrayList<>();
         private final List<MetricPoint> metrics = new ArrayList<>();
         private final List<Rollout> rollouts = new ArrayList<>();
-        private long envSteps;
-        private long feedbackEvents;
-        private long teacherSteps;
-        private long takeovers;
+        private final EffortCounter counter = new EffortCounter();
+        private final LandscapeDrawing landscapes;
         private volatile String where = "creating plugins";
         private volatile int step;
 
@@ -159,16 +171,16 @@ public final class TrialRunner {
                 t.setName("corrigo-trial " + trial.key() + ": " + phase);
             }
         }
-        private boolean landscapeFailed;
 
         Session(Trial trial, HostRunContext context, TrialListener listener) {
             this.trial = trial;
             this.context = context;
             this.listener = listener;
+            this.landscapes = new LandscapeDrawing(context);
         }
 
         Effort effort() {
-            return new Effort(envSteps, feedbackEvents, teacherSteps, takeovers);
+            return counter.effort();
         }
 
         /** The demonstration phase; its steps count as teacher-executed environment steps. */
@@ -178,8 +190,7 @@ public final class TrialRunner {
             DemonstrationPhase phase = new DemonstrationPhase(demonstrations, trial.seed(), context::cancelled);
             DemonstrationPhase.Outcome o = phase.run(env, degraded ? ((Demonstrator) feedback).demonstrator() : env.expert(),
                     learner);
-            envSteps += o.steps();
-            teacherSteps += o.steps();
+            counter.countDemonstrated(o.steps());
             rollouts.addAll(o.rollouts());
             context.note("demonstrations", phase.describe(o, degraded ? "the expert of feedback '" + trial.feedback().label()
                     + "'" : "the scripted teacher of '" + trial.environment().id() + "'", learner instanceof DemonstrationLearner));
@@ -199,6 +210,47 @@ public final class TrialRunner {
             } catch (java.io.IOException | RuntimeException e) {
                 context.note("policy", "not saved: " + e);
             }
+        }
+
+        /**
+         * Takes a checkpoint after training episode {@code episode}; one that fails is noted and the
+         * trial goes on (it would restart from the previous checkpoint, or from scratch).
+         */
+        void checkpoint(Checkpoints checkpoints, Environment env, Learner learner, FeedbackSimulator feedback,
+                        int episode, long wallMillis) {
+            at("checkpoint after training episode " + episode);
+            try {
+                checkpoints.write(new Checkpoints.HostState(Checkpoints.FORMAT, episode, effort(), wallMillis,
+                        evaluations, metrics, rollouts, context.notes(), context.generatorStates(), context.accumulated(),
+                        landscapes.failed()), learner, feedback, env);
+            } catch (java.io.IOException | RuntimeException e) {
+                context.note("host.checkpoint.failed", "after training episode " + episode + ": " + e);
+            }
+        }
+
+        /**
+         * Continues from {@code saved}: the plugins' states, the generators, the results so far; false
+         * (and noted) when the checkpoint was written by other bundle versions and so is not used.
+         */
+        boolean resume(Checkpoints.Saved saved, Environment env, Learner learner, FeedbackSimulator feedback)
+                throws java.io.IOException {
+            Checkpoints.HostState host = saved.host();
+            List<String> changed = Checkpoints.changedBundles(host, context.notes());
+            if (!changed.isEmpty()) {
+                context.note("host.resumed", "from the first episode: the checkpoint after training episode "
+                        + host.episode() + " was written by other bundles (" + String.join("; ", changed) + ")");
+                return false;
+            }
+            at("restoring the checkpoint after training episode " + host.episode());
+            Checkpoints.restore(saved, learner, feedback, env);
+            Checkpoints.restore(host, context);
+            evaluations.addAll(host.evaluations());
+            metrics.addAll(host.metrics());
+            rollouts.addAll(host.rollouts());
+            counter.set(host.effort());
+            landscapes.setFailed(host.landscapeFailed());
+            context.note("host.resumed", "from the checkpoint after training episode " + host.episode());
+            return true;
         }
 
         void trainEpisode(Environment env, Learner learner, FeedbackSimulator feedback, int episode) {
@@ -224,7 +276,7 @@ public final class TrialRunner {
                 if (recorder != null) {
                     recorder.after(proposed, expert, r, executed, step);
                 }
-                count(r);
+                counter.count(r);
                 boolean last = step.done() || t == env.maxSteps();
                 learner.observe(new Transition(obs, proposed, r.feedback(), executed, r.executedBy(), step.observation(),
                         step.reward(), step.terminated(), step.truncated() || (last && !step.terminated()), step.info(), t));
@@ -248,19 +300,6 @@ public final class TrialRunner {
             listener.onRollout(trial, rollout);
         }
 
-        private void count(Response r) {
-            envSteps++;
-            if (!(r.feedback() instanceof Feedback.None)) {
-                feedbackEvents++;
-            }
-            if (r.executedBy() == Response.Executor.TEACHER) {
-                teacherSteps++;
-            }
-            if (r.feedback() instanceof Feedback.Takeover t && t.started()) {
-                takeovers++;
-            }
-        }
-
         void evaluate(Environment env, Learner learner, int episode) {
             at("evaluation after episode " + episode);
             int successes = 0;
@@ -278,8 +317,8 @@ public final class TrialRunner {
                     if (recorder != null) {
                         recorder.before(env, t);
                     }
-                    if (recorder != null && landscapeStep(t, env.maxSteps()) && learner instanceof LandscapeSource source) {
-                        landscape(source, obs, env).ifPresent(l -> recorder.landscape(l, env.actionSpace()));
+                    if (recorder != null && LandscapeDrawing.due(t, env.maxSteps()) && learner instanceof LandscapeSource source) {
+                        landscapes.draw(source, obs, env).ifPresent(l -> recorder.landscape(l, env.actionSpace()));
                     }
                     Action action = checked(act(learner, obs, t), env, "learner '" + trial.learner().id() + "' proposed");
                     StepResult step = env.step(action);
@@ -330,25 +369,6 @@ public final class TrialRunner {
             if (learner instanceof RolloutAware aware) {
                 aware.startRollout();
             }
-        }
-
-        /** A diagnostic: a learner that fails to draw its landscape loses the picture, not its trial. */
-        private Optional<Landscape> landscape(LandscapeSource source, Observation obs, Environment env) {
-            if (landscapeFailed || env.actionSpace().dimension() != 2) {
-                return Optional.empty();
-            }
-            try {
-                return source.landscape(obs, LANDSCAPE_RESOLUTION);
-            } catch (RuntimeException e) {
-                landscapeFailed = true;
-                context.note("host.landscape", "not recorded: the learner failed to draw it (" + e + ")");
-                return Optional.empty();
-            }
-        }
-
-        /** Landscapes at the first three steps and at a quarter, half and three quarters of the episode. */
-        private static boolean landscapeStep(int t, int maxSteps) {
-            return t <= 3 || t == (maxSteps + 3) / 4 || t == (maxSteps + 1) / 2 || t == (3 * maxSteps + 3) / 4;
         }
 
         /** The learner's action; an exception (a non-finite action among them) names the learner and the step. */

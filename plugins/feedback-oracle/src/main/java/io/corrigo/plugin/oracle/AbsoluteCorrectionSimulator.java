@@ -17,7 +17,7 @@ import java.util.random.RandomGenerator;
  * action is farther than the threshold from the proposal, corrupts the correction with the
  * configured noise, clips it into the action space and executes it one step later.
  */
-final class AbsoluteCorrectionSimulator implements FeedbackSimulator {
+final class AbsoluteCorrectionSimulator implements FeedbackSimulator, BankedState {
 
     private final AbsoluteCorrectionConfig config;
     private final Space actionSpace;
@@ -72,5 +72,10 @@ final class AbsoluteCorrectionSimulator implements FeedbackSimulator {
             Action action = actionSpace.clip(Action.ofDoubles(Vectors.plus(Vectors.of(query.proposed()), noisy)));
             return new Correction(new Feedback.AbsoluteCorrection(action), action);
         });
+    }
+
+    @Override
+    public ClicProtocol protocol() {
+        return protocol;
     }
 }

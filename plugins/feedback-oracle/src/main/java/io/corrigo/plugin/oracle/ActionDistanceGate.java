@@ -39,4 +39,14 @@ final class ActionDistanceGate implements TakeoverSimulator.Gate {
         }
         return config.missProbability() * Math.exp(-config.missDecay() * Math.max(0, episodes));
     }
+
+    @Override
+    public java.util.Map<String, Long> counters() {
+        return java.util.Map.of("episodes", (long) episodes);
+    }
+
+    @Override
+    public void setCounters(java.util.Map<String, Long> counters) {
+        episodes = Math.toIntExact(counters.get("episodes"));
+    }
 }

@@ -69,6 +69,11 @@ final class ClicProtocol {
         return schedule.bank();
     }
 
+    /** Continues with {@code bank} unused consultations (a checkpoint's). */
+    void restoreBank(int bank) {
+        schedule.restoreBank(bank);
+    }
+
     /**
      * CLIC's shared pre-processing (spec §3.2): the teacher action rescaled to {@code max|a_T| ≤ 1}
      * minus the proposal, or empty if its norm does not exceed {@code threshold}.

@@ -42,6 +42,14 @@ final class CorrectionSchedule {
         return bank;
     }
 
+    /** Continues with {@code bank} unused scheduled slots (a checkpoint's). */
+    void restoreBank(int bank) {
+        if (bank < 0 || (!banking && bank != 0)) {
+            throw new IllegalArgumentException("a bank of " + bank + " for a " + (banking ? "" : "non-") + "banking schedule");
+        }
+        this.bank = bank;
+    }
+
     private boolean scheduled(int step) {
         return step % every == 0;
     }

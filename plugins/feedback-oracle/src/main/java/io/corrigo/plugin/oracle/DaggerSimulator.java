@@ -15,7 +15,7 @@ import java.util.random.RandomGenerator;
  * executed with probability β_i, the learner's otherwise, β_i following the schedule over
  * training episodes.
  */
-final class DaggerSimulator implements FeedbackSimulator {
+final class DaggerSimulator implements FeedbackSimulator, CountedState {
 
     private final DaggerConfig config;
     private final Space actionSpace;
@@ -54,5 +54,16 @@ final class DaggerSimulator implements FeedbackSimulator {
     /** β of the current episode. */
     double beta() {
         return beta;
+    }
+
+    @Override
+    public java.util.Map<String, Long> counters() {
+        return java.util.Map.of("episode", (long) episode);
+    }
+
+    @Override
+    public void setCounters(java.util.Map<String, Long> counters) {
+        episode = Math.toIntExact(counters.get("episode"));
+        beta = config.beta(Math.max(0, episode));
     }
 }

@@ -12,20 +12,23 @@ import io.corrigo.api.feedback.Response;
  * simulator's {@code expert} block, so that demonstrations come from the same suboptimal person
  * who later corrects or takes over. The degradation draws from the same stream as the simulator's.
  */
-final class DemonstratingSimulator implements FeedbackSimulator, Demonstrator {
+final class DemonstratingSimulator implements FeedbackSimulator, Demonstrator, CountedState {
 
     private final FeedbackSimulator simulator;
+    private final CountedState state;
     private final Teacher demonstrator;
 
-    private DemonstratingSimulator(FeedbackSimulator simulator, Teacher demonstrator) {
+    private DemonstratingSimulator(FeedbackSimulator simulator, CountedState state, Teacher demonstrator) {
         this.simulator = simulator;
+        this.state = state;
         this.demonstrator = demonstrator;
     }
 
-    /** {@code simulator}, demonstrating with {@code environment}'s teacher degraded by {@code expert}. */
-    static FeedbackSimulator of(FeedbackSimulator simulator, DegradedExpert expert, Environment environment) {
+    /** {@code simulator} (one of this bundle's, with its {@link CountedState}), demonstrating with {@code environment}'s teacher degraded by {@code expert}. */
+    static <S extends FeedbackSimulator & CountedState> FeedbackSimulator of(S simulator, DegradedExpert expert,
+                                                                             Environment environment) {
         Teacher teacher = environment.expert();
-        return new DemonstratingSimulator(simulator, (observation, proposed) -> expert.apply(teacher.act(observation, proposed)));
+        return new DemonstratingSimulator(simulator, simulator, (observation, proposed) -> expert.apply(teacher.act(observation, proposed)));
     }
 
     @Override
@@ -46,6 +49,16 @@ final class DemonstratingSimulator implements FeedbackSimulator, Demonstrator {
     @Override
     public Response respond(Query query) {
         return simulator.respond(query);
+    }
+
+    @Override
+    public java.util.Map<String, Long> counters() {
+        return state.counters();
+    }
+
+    @Override
+    public void setCounters(java.util.Map<String, Long> counters) {
+        state.setCounters(counters);
     }
 
     @Override

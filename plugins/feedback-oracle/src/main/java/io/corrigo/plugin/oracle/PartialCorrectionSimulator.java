@@ -21,7 +21,7 @@ import java.util.random.RandomGenerator;
  * (CLIC's gripper) belongs to every group; dimensions in no group are never corrected. With the
  * default single group of all dimensions the correction equals the absolute (or relative) one.
  */
-final class PartialCorrectionSimulator implements FeedbackSimulator {
+final class PartialCorrectionSimulator implements FeedbackSimulator, BankedState {
 
     private final PartialCorrectionConfig config;
     private final Space actionSpace;
@@ -114,5 +114,10 @@ final class PartialCorrectionSimulator implements FeedbackSimulator {
             sub[k] = d[group.dimensions().get(k)];
         }
         return sub;
+    }
+
+    @Override
+    public ClicProtocol protocol() {
+        return protocol;
     }
 }

@@ -16,7 +16,7 @@ import java.util.random.RandomGenerator;
  * {@code h = normalize(rotate_θ(a_T − a_rob))} with CLIC's step {@code e}; the action
  * {@code clip(a_rob + e·h)} is executed, one step later by default.
  */
-final class RelativeCorrectionSimulator implements FeedbackSimulator {
+final class RelativeCorrectionSimulator implements FeedbackSimulator, BankedState {
 
     private final RelativeCorrectionConfig config;
     private final Space actionSpace;
@@ -68,5 +68,10 @@ final class RelativeCorrectionSimulator implements FeedbackSimulator {
     static Correction relative(double[] h, Action proposed, double magnitude, Space actionSpace) {
         Action executed = actionSpace.clip(Action.ofDoubles(Vectors.combine(1, Vectors.of(proposed), magnitude, h)));
         return new Correction(new Feedback.RelativeCorrection(Action.ofDoubles(h), magnitude), executed);
+    }
+
+    @Override
+    public ClicProtocol protocol() {
+        return protocol;
     }
 }

@@ -16,13 +16,22 @@ import io.corrigo.api.feedback.Response.Executor;
  * {@link Feedback.Takeover}. The gate is consulted again at the first step after a takeover; a new
  * episode ends a running takeover.
  */
-final class TakeoverSimulator implements FeedbackSimulator {
+final class TakeoverSimulator implements FeedbackSimulator, CountedState {
 
     /** Decides whether the overseer intervenes; consulted only while it is not in control. */
     interface Gate {
 
         /** A training episode starts. */
         default void startEpisode() {
+        }
+
+        /** The gate's counters that carry over between episodes (none by default). */
+        default java.util.Map<String, Long> counters() {
+            return java.util.Map.of();
+        }
+
+        /** Continues from {@code counters}. */
+        default void setCounters(java.util.Map<String, Long> counters) {
         }
 
         /**
@@ -72,5 +81,15 @@ final class TakeoverSimulator implements FeedbackSimulator {
         stepsLeft--;
         Action executed = actionSpace.clip(degraded);
         return new Response(new Feedback.Takeover(executed, stepsLeft, started), executed, Executor.TEACHER);
+    }
+
+    @Override
+    public java.util.Map<String, Long> counters() {
+        return gate.counters();
+    }
+
+    @Override
+    public void setCounters(java.util.Map<String, Long> counters) {
+        gate.setCounters(counters);
     }
 }
