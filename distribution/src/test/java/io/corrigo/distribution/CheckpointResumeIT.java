@@ -28,7 +28,7 @@ class CheckpointResumeIT {
             .replace("endOfEpisodeUpdates: 50", "endOfEpisodeUpdates: 300");
 
     /** Every stored number of the run, by trial key, exactly (doubles to 17 significant digits). */
-    private static final List<String> TABLES = List.of(
+    static final List<String> TABLES = List.of(
             "SELECT t.trial_key || '|' || e.episode || '|' || e.successes || '|' || printf('%.17g', e.mean_return) || '|'"
                     + " || printf('%.17g', e.mean_progress) || '|' || e.env_steps || '|' || e.feedback_events || '|'"
                     + " || e.teacher_steps || '|' || e.modes_json FROM evaluations e JOIN trials t ON t.id = e.trial_id"

@@ -17,16 +17,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A coordinator and two worker JVMs on 127.0.0.1 (a real Hazelcast cluster): trials spread over
- * both workers, one worker is killed with SIGKILL in the middle of a trial, and the study still
- * completes with every trial stored once and the table of a local run; a worker with another
- * secret is refused.
+ * both workers, one worker is killed with SIGKILL in the middle of a trial once the coordinator has
+ * its checkpoint, the other continues that trial from the checkpoint, and the study completes with
+ * every trial stored once and every number of a local run; a worker with another secret is refused.
  */
 @Epic("Robustness")
 @Feature("Cluster")
 class ClusterIT {
 
     private static final String STUDY = Distribution.TINY.replace("name: tiny", "name: spread")
-            .replace("seeds: [1, 2]", "seeds: [1, 2, 3]").replace("episodes: 3, evalEvery: 3", "episodes: 12, evalEvery: 4");
+            .replace("seeds: [1, 2]", "seeds: [1, 2, 3]").replace("episodes: 3, evalEvery: 3", "episodes: 24, evalEvery: 4");
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -52,7 +52,10 @@ class ClusterIT {
             Process one = worker("one", join, "secret", processes);
             Process two = worker("two", join, "secret", processes);
             Distribution.awaitLine(cluster.resolve("two.err"), "corrigo worker: running ", two);
-            two.destroyForcibly();   // SIGKILL in the middle of its first trial
+            String lost = between(read("two.err"), "corrigo worker: running ", " (attempt");
+            awaitFile(cluster.resolve("runs/artifacts/spread-1").resolve(lost.replace('/', '_'))
+                    .resolve("checkpoint/host.json"), two);
+            two.destroyForcibly();   // SIGKILL in the middle of its first trial, once the coordinator has a checkpoint of it
             assertThat(two.waitFor(1, TimeUnit.MINUTES)).isTrue();
 
             Process intruder = worker("intruder", join, "wrong", processes);
@@ -70,9 +73,12 @@ class ClusterIT {
             String log = read("c.err");
             assertThat(log).contains("worker one joined from 127.0.0.1", "worker two joined from 127.0.0.1",
                     "worker two went silent during", "queued again", "refused worker intruder");
-            String lost = between(read("two.err"), "corrigo worker: running ", " (attempt");
-            assertThat(log).contains("worker two went silent during " + lost);
-            assertThat(read("one.err")).contains("corrigo worker: running " + lost);
+            assertThat(log).containsPattern("worker two went silent during " + lost + " \\(nothing for \\d+ s\\); it is"
+                    + " queued again and will run from its checkpoint after training episode \\d+");
+            assertThat(read("one.err")).containsPattern("corrigo worker: running " + lost
+                    + " \\(attempt a\\d+\\), from the checkpoint the coordinator sent");
+            assertThat(StoreRows.column(cluster, "SELECT notes_json FROM trials WHERE trial_key = '" + lost + "'"))
+                    .singleElement().asString().contains("\"host.resumed\":\"from the checkpoint after training episode");
 
             List<String> done = StoreRows.trialKeys(cluster, "done");
             assertThat(done).hasSize(6).doesNotHaveDuplicates().contains(lost);
@@ -86,8 +92,8 @@ class ClusterIT {
             assertThat(whole.exitCode()).as(whole.err()).isZero();
             assertThat(json.readTree(Files.readString(cluster.resolve("c.out"))).path("rows"))
                     .isEqualTo(json.readTree(whole.out()).path("rows"));
-            for (String table : List.of("evaluations", "metrics", "rollouts")) {
-                assertThat(StoreRows.count(cluster, table)).as(table).isEqualTo(StoreRows.count(local, table));
+            for (String sql : CheckpointResumeIT.TABLES) {
+                assertThat(StoreRows.column(cluster, sql)).as(sql).containsExactlyElementsOf(StoreRows.column(local, sql));
             }
         } finally {
             processes.forEach(Process::destroyForcibly);
@@ -128,6 +134,14 @@ class ClusterIT {
                 String.valueOf(freePort()), "--runs", "runs-" + name);
         processes.add(p);
         return p;
+    }
+
+    /** Waits until {@code file} exists while {@code process} runs. */
+    private static void awaitFile(Path file, Process process) throws Exception {
+        for (int i = 0; i < 6000 && process.isAlive() && !Files.exists(file); i++) {
+            Thread.sleep(20);
+        }
+        assertThat(file).as("written while the worker ran").exists();
     }
 
     private String read(String file) throws Exception {

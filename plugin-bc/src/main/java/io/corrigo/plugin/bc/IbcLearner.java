@@ -10,6 +10,7 @@ import io.corrigo.api.learner.Landscape;
 import io.corrigo.api.learner.LandscapeSource;
 import io.corrigo.api.learner.Learner;
 import io.corrigo.api.learner.Transition;
+import io.corrigo.api.run.Checkpointable;
 import io.corrigo.api.run.RunContext;
 import io.corrigo.djl.AdamOptimizer;
 import io.corrigo.djl.Batch;
@@ -50,7 +51,7 @@ import java.util.stream.IntStream;
  * update per label with the newest in the batch, one every {@code updateEvery} steps without a label,
  * {@code endOfEpisodeUpdates} at the end of each episode.
  */
-final class IbcLearner implements Learner, LandscapeSource, DemonstrationLearner {
+final class IbcLearner implements Learner, LandscapeSource, DemonstrationLearner, Checkpointable {
 
     private static final double LABEL_RADIUS_SQUARED = 1e-4;
     private static final int OVERLAY_LABELS = 16;
@@ -66,6 +67,7 @@ final class IbcLearner implements Learner, LandscapeSource, DemonstrationLearner
     private final ContrastiveTrainer trainer;
     private final EnergySampler sampler;
     private final ReplayBuffer labels;
+    private final EpochSampler replay;
     private final BatchSchedule batches;
     private final PerBatchSize<CandidateSet> candidates;
     private final LabelTarget target;
@@ -112,7 +114,8 @@ final class IbcLearner implements Learner, LandscapeSource, DemonstrationLearner
         }
         labels = ReplayBuffer.builder().setCapacity(config.bufferCapacity())
                 .addField("observation", dObs).addField("label", dAct).build();
-        batches = new BatchSchedule(new EpochSampler(labels, context.random("learner.batches")), labels::size,
+        replay = new EpochSampler(labels, context.random("learner.batches"));
+        batches = new BatchSchedule(replay, labels::size,
                 config.minBufferSize(), config.batchSize());
         candidates = new PerBatchSize<>(config.batchSize(),
                 n -> new CandidateSet(manager, dObs, dAct, n, config.trainingSamples()));
@@ -231,20 +234,44 @@ final class IbcLearner implements Learner, LandscapeSource, DemonstrationLearner
 
     @Override
     public void save(Path directory) throws IOException {
-        guard.requireOpen();
-        network.save(directory.resolve("energy.bin"));
-        adam.save(directory.resolve("adam.bin"));
+        saveNetwork(directory);
         labels.save(directory.resolve("labels.bin"));
-        LearnerCounters.of("steps", steps).and("acts", acts).and("updates", updates)
-                .save(directory.resolve("ibc.properties"), "ibc learner state");
     }
 
     @Override
     public void load(Path directory) throws IOException {
+        loadNetwork(directory);
+        labels.load(directory.resolve("labels.bin"));
+    }
+
+    /** The whole training state between episodes: the network's, the buffer's slots, the sampler's epoch. */
+    @Override
+    public void checkpoint(Path directory) throws IOException {
+        saveNetwork(directory);
+        labels.saveState(directory.resolve("labels.state"));
+        replay.saveState(directory.resolve("sampler.state"));
+    }
+
+    @Override
+    public void restore(Path directory) throws IOException {
+        loadNetwork(directory);
+        labels.restoreState(directory.resolve("labels.state"));
+        replay.restoreState(directory.resolve("sampler.state"));
+    }
+
+    /** The energy network, Adam's state and the counters the act and update seeds derive from. */
+    private void saveNetwork(Path directory) throws IOException {
+        guard.requireOpen();
+        network.save(directory.resolve("energy.bin"));
+        adam.save(directory.resolve("adam.bin"));
+        LearnerCounters.of("steps", steps).and("acts", acts).and("updates", updates)
+                .save(directory.resolve("ibc.properties"), "ibc learner state");
+    }
+
+    private void loadNetwork(Path directory) throws IOException {
         guard.requireOpen();
         network.load(directory.resolve("energy.bin"));
         adam.load(directory.resolve("adam.bin"));
-        labels.load(directory.resolve("labels.bin"));
         LearnerCounters state = LearnerCounters.load(directory.resolve("ibc.properties"));
         steps = state.get("steps");
         acts = state.get("acts");

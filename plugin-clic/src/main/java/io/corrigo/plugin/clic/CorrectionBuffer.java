@@ -96,6 +96,18 @@ final class CorrectionBuffer {
         records.load(file);
     }
 
+    /** The records slot for slot and the sampler's epoch, under {@code directory}, for a checkpoint. */
+    void saveState(Path directory) throws IOException {
+        records.saveState(directory.resolve("corrections.state"));
+        sampler.saveState(directory.resolve("sampler.state"));
+    }
+
+    /** Restores what {@link #saveState} wrote. */
+    void restoreState(Path directory) throws IOException {
+        records.restoreState(directory.resolve("corrections.state"));
+        sampler.restoreState(directory.resolve("sampler.state"));
+    }
+
     private Correction correction(int slot) {
         float[] robot = new float[actionSize];
         float[] h = new float[actionSize];

@@ -46,6 +46,12 @@ final class TrialListeners {
             }
 
             @Override
+            public void onCheckpoint(Trial trial, int episode, java.nio.file.Path directory) {
+                a.onCheckpoint(trial, episode, directory);
+                b.onCheckpoint(trial, episode, directory);
+            }
+
+            @Override
             public void onFinish(TrialResult result) {
                 a.onFinish(result);
                 b.onFinish(result);

@@ -1,5 +1,6 @@
 package io.corrigo.core.internal.cluster;
 
+import io.corrigo.core.internal.run.Checkpoints;
 import io.corrigo.core.internal.run.LocalScheduler;
 import io.corrigo.core.internal.run.Scheduler;
 import io.corrigo.core.internal.run.Trial;
@@ -216,7 +217,23 @@ public final class ClusterScheduler implements Scheduler, AutoCloseable {
         Protocol.reply(signer, m, new JsonObject().put("type", "trial").put("attempt", a.id).put("key", trial.key())
                 .put("runId", ticket.runId()).put("name", ticket.name()).put("source", ticket.source())
                 .put("text", ticket.text()).put("overrides", new io.vertx.core.json.JsonArray(ticket.overrides()))
-                .put("device", ticket.device()));
+                .put("device", ticket.device()).put("checkpoint", Checkpoints.latestDirectory(workDirectory(trial))
+                        .map(Wire::zip).map(Base64.getEncoder()::encodeToString).orElse("")));
+    }
+
+    private Path workDirectory(Trial trial) {
+        return TrialRunner.workDirectory(artifacts, trial.key());
+    }
+
+    /** A worker's checkpoint of {@code trial} becomes the one handed to the next worker if this one is lost. */
+    private void keepCheckpoint(Trial trial, String zipped) {
+        try {
+            byte[] bytes = Base64.getDecoder().decode(zipped);
+            Checkpoints.install(workDirectory(trial), dir -> Wire.unzip(bytes, dir));
+        } catch (java.io.IOException | RuntimeException e) {
+            log.printf("Cluster: a checkpoint of %s could not be kept (%s); a requeued attempt starts from the one"
+                    + " before%n", trial.key(), e.getMessage());
+        }
     }
 
     private void onReport(Message<Object> m, JsonObject body, TrialSink sink, TrialListener listener, AtomicBoolean cancelled) {
@@ -233,13 +250,14 @@ public final class ClusterScheduler implements Scheduler, AutoCloseable {
             case "evaluation" -> listener.onEvaluation(trial, Wire.point(body.getString("point")));
             case "metrics" -> listener.onMetrics(trial, Wire.metrics(body.getString("points")));
             case "rollout" -> listener.onRollout(trial, Wire.rollout(body.getString("rollout")));
+            case "checkpoint" -> keepCheckpoint(trial, body.getString("checkpoint", ""));
             case "finished" -> {
                 TrialResult result = Wire.result(trial, body.getString("result"));
                 String policy = body.getString("policy", "");
                 if (!policy.isEmpty()) {
-                    Wire.unzip(Base64.getDecoder().decode(policy), TrialRunner.workDirectory(artifacts, trial.key())
-                            .resolve(TrialRunner.POLICY_DIRECTORY));
+                    Wire.unzip(Base64.getDecoder().decode(policy), workDirectory(trial).resolve(TrialRunner.POLICY_DIRECTORY));
                 }
+                Checkpoints.clear(workDirectory(trial));
                 active.remove(a.id);
                 sink.finished(result);
                 finished++;
@@ -278,7 +296,9 @@ public final class ClusterScheduler implements Scheduler, AutoCloseable {
                     pending.addFirst(a.trial);
                 }
                 log.printf("Cluster: worker %s went silent during %s (nothing for %d s); %s%n", a.worker, a.trial.key(),
-                        lostAfter.toSeconds(), stopping ? "it is left cancelled" : "it is queued again and will run from the start");
+                        lostAfter.toSeconds(), stopping ? "it is left cancelled" : "it is queued again and will run "
+                                + Checkpoints.latestEpisode(workDirectory(a.trial))
+                                .map(e -> "from its checkpoint after training episode " + e).orElse("from the start"));
             }
         }
     }

@@ -29,9 +29,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class ClusterWorker {
 
-    /** A trial the coordinator handed out: the study as text, and which trial of it. */
+    /**
+     * A trial the coordinator handed out: the study as text, which trial of it, and the trial's last
+     * checkpoint (zipped, Base64; empty to start from the first episode).
+     */
     public record Assignment(String attempt, String key, long runId, String name, String source, String text,
-                             List<String> overrides, String device) {
+                             List<String> overrides, String device, String checkpoint) {
         public Assignment {
             overrides = List.copyOf(overrides);
         }
@@ -146,14 +149,15 @@ public final class ClusterWorker {
         List<String> overrides = new ArrayList<>();
         r.getJsonArray("overrides").forEach(o -> overrides.add(String.valueOf(o)));
         return new Assignment(r.getString("attempt"), r.getString("key"), r.getLong("runId"), r.getString("name"),
-                r.getString("source"), r.getString("text"), overrides, r.getString("device"));
+                r.getString("source"), r.getString("text"), overrides, r.getString("device"), r.getString("checkpoint", ""));
     }
 
     private void runAttempt(Assignment a, AtomicBoolean stop) {
         AtomicBoolean cancel = new AtomicBoolean();
         AtomicBoolean stale = new AtomicBoolean();
         AtomicBoolean reported = new AtomicBoolean();
-        log.printf("corrigo worker: running %s (attempt %s)%n", a.key(), a.attempt());
+        log.printf("corrigo worker: running %s (attempt %s)%s%n", a.key(), a.attempt(),
+                a.checkpoint().isEmpty() ? "" : ", from the checkpoint the coordinator sent");
         long timer = vertx.setPeriodic(heartbeat.toMillis(), id -> {
             if (stop.get()) {
                 cancel.set(true);
@@ -214,6 +218,16 @@ public final class ClusterWorker {
             @Override
             public void onRollout(Trial trial, io.corrigo.core.internal.run.Rollout rollout) {
                 send(report(a, "rollout").put("rollout", Wire.rollout(rollout)), stale);
+            }
+
+            /** The coordinator keeps the trial's checkpoints, to hand them on if this worker is lost. */
+            @Override
+            public void onCheckpoint(Trial trial, int episode, Path directory) {
+                byte[] zipped = Wire.zip(directory);
+                if (zipped.length > 0 && zipped.length <= Wire.MAX_POLICY_BYTES) {
+                    send(report(a, "checkpoint").put("episode", episode)
+                            .put("checkpoint", Base64.getEncoder().encodeToString(zipped)), stale);
+                }
             }
         };
         try {

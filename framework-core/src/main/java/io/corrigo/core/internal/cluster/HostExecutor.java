@@ -3,6 +3,7 @@ package io.corrigo.core.internal.cluster;
 import io.corrigo.api.run.ComputeDevice;
 import io.corrigo.core.internal.djl.DjlRuntime;
 import io.corrigo.core.internal.plugin.PluginCatalog;
+import io.corrigo.core.internal.run.Checkpoints;
 import io.corrigo.core.internal.run.LocalScheduler;
 import io.corrigo.core.internal.run.Planner;
 import io.corrigo.core.internal.run.Trial;
@@ -13,7 +14,9 @@ import io.corrigo.core.internal.run.TrialSink;
 import io.corrigo.core.internal.spec.StudyLoader;
 import io.corrigo.core.internal.spec.StudySpec;
 import io.corrigo.core.internal.spec.StudySpecException;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,6 +62,12 @@ public final class HostExecutor implements ClusterWorker.Executor {
                     + DjlRuntime.gpuUnavailableHint());
             return;
         }
+        try {
+            placeCheckpoint(a);
+        } catch (IOException | RuntimeException e) {
+            fail(sink, a, trial.get().seed(), "this worker cannot unpack the trial's checkpoint: " + e);
+            return;
+        }
         TrialRunner runner = new TrialRunner(catalog, spec.budget(), spec.demonstrations(), device.get(), runRoot(a));
         new LocalScheduler(1, LocalScheduler.timeLimits(spec.budget()), LocalScheduler.STOP_GRACE)
                 .run(List.of(trial.get()), runner, sink, listener, cancelled);
@@ -67,6 +76,19 @@ public final class HostExecutor implements ClusterWorker.Executor {
     @Override
     public Optional<Path> policy(ClusterWorker.Assignment a) {
         return Optional.of(TrialRunner.workDirectory(runRoot(a), a.key()).resolve(TrialRunner.POLICY_DIRECTORY));
+    }
+
+    /**
+     * The coordinator's checkpoint of the trial, if it sent one, becomes the trial's only checkpoint
+     * here (one left from an earlier attempt on this machine is dropped): the runner continues from it.
+     */
+    private void placeCheckpoint(ClusterWorker.Assignment a) throws IOException {
+        Path work = TrialRunner.workDirectory(runRoot(a), a.key());
+        Checkpoints.clear(work);
+        if (!a.checkpoint().isEmpty()) {
+            byte[] zipped = Base64.getDecoder().decode(a.checkpoint());
+            Checkpoints.install(work, dir -> Wire.unzip(zipped, dir));
+        }
     }
 
     private Path runRoot(ClusterWorker.Assignment a) {

@@ -23,9 +23,10 @@ import java.util.stream.Stream;
  * side in {@value #HOST_FILE} (written last) and each {@link Checkpointable} plugin's state in its
  * own folder ({@code learner/}, {@code feedback/}, {@code environment/}). A new checkpoint is written
  * beside it and swapped in by renames, so a kill at any moment leaves a complete checkpoint: the new
- * one, or the previous one under {@value #PREVIOUS}/.
+ * one, or the previous one under {@value #PREVIOUS}/. A clustered run moves checkpoints between
+ * machines with {@link #latestDirectory} and {@link #install}.
  */
-final class Checkpoints {
+public final class Checkpoints {
 
     static final String CURRENT = "checkpoint";
     static final String PREVIOUS = "checkpoint.previous";
@@ -68,16 +69,37 @@ final class Checkpoints {
         return Optional.empty();
     }
 
-    /** Writes a checkpoint of the plugins and {@code host}, replacing the previous one. */
-    void write(HostState host, Learner learner, FeedbackSimulator feedback, Environment environment) throws IOException {
+    /** Writes a checkpoint of the plugins and {@code host}, replacing the previous one; returns its folder. */
+    Path write(HostState host, Learner learner, FeedbackSimulator feedback, Environment environment) throws IOException {
+        return install(workDirectory, next -> {
+            ((Checkpointable) learner).checkpoint(Files.createDirectories(next.resolve("learner")));
+            ((Checkpointable) feedback).checkpoint(Files.createDirectories(next.resolve("feedback")));
+            if (environment instanceof Checkpointable e) {
+                e.checkpoint(Files.createDirectories(next.resolve("environment")));
+            }
+            JSON.writeValue(next.resolve(HOST_FILE).toFile(), host);
+        });
+    }
+
+    /** Fills a folder with a checkpoint. */
+    public interface Filler {
+        void fill(Path directory) throws IOException;
+    }
+
+    /**
+     * Makes what {@code filler} writes into an empty folder the trial's latest checkpoint (under
+     * {@code workDirectory}), replacing the previous one by renames; refused if it writes no
+     * {@value #HOST_FILE}. Returns the checkpoint's folder.
+     */
+    public static Path install(Path workDirectory, Filler filler) throws IOException {
         Path next = workDirectory.resolve(NEXT);
         delete(next);
-        ((Checkpointable) learner).checkpoint(Files.createDirectories(next.resolve("learner")));
-        ((Checkpointable) feedback).checkpoint(Files.createDirectories(next.resolve("feedback")));
-        if (environment instanceof Checkpointable e) {
-            e.checkpoint(Files.createDirectories(next.resolve("environment")));
+        Files.createDirectories(next);
+        filler.fill(next);
+        if (!Files.isRegularFile(next.resolve(HOST_FILE))) {
+            delete(next);
+            throw new IOException("not a checkpoint: it has no " + HOST_FILE);
         }
-        JSON.writeValue(next.resolve(HOST_FILE).toFile(), host);
         Path current = workDirectory.resolve(CURRENT);
         Path previous = workDirectory.resolve(PREVIOUS);
         delete(previous);
@@ -86,6 +108,22 @@ final class Checkpoints {
         }
         Files.move(next, current, StandardCopyOption.ATOMIC_MOVE);
         delete(previous);
+        return current;
+    }
+
+    /** The folder of the trial's latest complete checkpoint under {@code workDirectory}, if any. */
+    public static Optional<Path> latestDirectory(Path workDirectory) {
+        return new Checkpoints(workDirectory).latest().map(Saved::directory);
+    }
+
+    /** The training episode after which the trial's latest checkpoint was taken, if any. */
+    public static Optional<Integer> latestEpisode(Path workDirectory) {
+        return new Checkpoints(workDirectory).latest().map(s -> s.host().episode());
+    }
+
+    /** Removes every checkpoint of the trial whose work directory is {@code workDirectory}. */
+    public static void clear(Path workDirectory) {
+        new Checkpoints(workDirectory).clear();
     }
 
     /** The latest complete checkpoint, if any (one of another format or unreadable counts as none). */

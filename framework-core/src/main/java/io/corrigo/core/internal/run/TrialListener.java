@@ -23,6 +23,13 @@ public interface TrialListener {
     default void onEvaluation(Trial trial, EvaluationPoint point) {
     }
 
+    /**
+     * A checkpoint of the trial after training episode {@code episode} is complete in
+     * {@code directory} (valid until the next one replaces it; see {@link Checkpoints}).
+     */
+    default void onCheckpoint(Trial trial, int episode, java.nio.file.Path directory) {
+    }
+
     /** A trial finished and its results were committed. */
     default void onFinish(TrialResult result) {
     }
