@@ -46,6 +46,25 @@ public interface EnvironmentContract<C extends Record> {
         }
     }
 
+    /**
+     * An episode depends on its reset seed and actions only, not on the episodes before it: what the
+     * host relies on when it resumes a trial from a checkpoint without the environment's state
+     * (an environment that keeps state across episodes must implement
+     * {@link io.corrigo.api.run.Checkpointable}, and is not checked here).
+     */
+    @Test
+    default void anEpisodeDoesNotDependOnTheEpisodesBeforeIt() {
+        try (Environment fresh = create(); Environment used = create()) {
+            if (used instanceof io.corrigo.api.run.Checkpointable) {
+                return;
+            }
+            for (long seed = 3; seed < 6; seed++) {
+                rollout(used, seed);
+            }
+            assertThat(rollout(used, 42)).isEqualTo(rollout(fresh, 42));
+        }
+    }
+
     @Test
     default void differentSeedsGiveDifferentInitialObservations() {
         try (Environment env = create()) {

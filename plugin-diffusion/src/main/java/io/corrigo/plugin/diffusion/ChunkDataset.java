@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
@@ -200,6 +201,74 @@ final class ChunkDataset {
         }
     }
 
+    /**
+     * For a checkpoint: the episodes ({@link #save}'s format) followed by where sampling stands —
+     * the newest labelled step, whether the index is current, the epoch's order and position — so
+     * that {@link #restoreState} continues with the same windows in the same order.
+     */
+    void saveState(Path file) throws IOException {
+        save(file);
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file,
+                java.nio.file.StandardOpenOption.APPEND)))) {
+            int newest = newestEpisode == null ? -1 : List.copyOf(episodes).indexOf(newestEpisode);
+            out.writeInt(newest);
+            out.writeInt(newest < 0 ? -1 : newestStep);
+            boolean current = indexedAt == version;
+            out.writeBoolean(current);
+            out.writeInt(current ? cursor : 0);
+            out.writeInt(current ? anchors : 0);
+            for (int i = 0; current && i < anchors; i++) {
+                out.writeInt(permutation[i]);
+            }
+        }
+    }
+
+    /** Restores what {@link #saveState} wrote for the same dimensions. */
+    void restoreState(Path file) throws IOException {
+        load(file);
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            skipEpisodes(in);
+            int newest = in.readInt();
+            int step = in.readInt();
+            List<Episode> held = List.copyOf(episodes);
+            if (newest >= held.size() || (newest >= 0 && (step < 0 || step >= held.get(newest).length))) {
+                throw new IOException(file + " names a newest step outside the episodes it holds");
+            }
+            newestEpisode = newest < 0 ? null : held.get(newest);
+            newestStep = newest < 0 ? -1 : step;
+            boolean current = in.readBoolean();
+            int position = in.readInt();
+            int count = in.readInt();
+            if (!current) {
+                indexedAt = -1;
+                return;
+            }
+            reindex();
+            if (count != anchors || position < 0 || position > anchors) {
+                throw new IOException(file + " holds an epoch of " + count + " windows at " + position + " for "
+                        + anchors + " windows");
+            }
+            permutation = Arrays.copyOf(permutation, Math.max(permutation.length, anchorStep.length));
+            for (int i = 0; i < count; i++) {
+                permutation[i] = in.readInt();
+            }
+            cursor = position;
+        }
+    }
+
+    /** Reads past the episodes {@link #save} wrote. */
+    private void skipEpisodes(DataInputStream in) throws IOException {
+        in.readUTF();
+        in.readInt();
+        in.readInt();
+        int count = in.readInt();
+        for (int k = 0; k < count; k++) {
+            in.readBoolean();
+            int length = in.readInt();
+            in.skipNBytes((long) length * (obsDim + actDim) * Float.BYTES + length);
+        }
+    }
+
     private void window(Episode e, int t, int b, float[] observations, float[] actions, float[] mask) {
         int start = t - horizons.observation() + 1;
         int obsRow = b * horizons.observation() * obsDim;
@@ -219,6 +288,12 @@ final class ChunkDataset {
         if (indexedAt == version) {
             return;
         }
+        reindex();
+        shuffle();
+    }
+
+    /** The anchors of the episodes held, in order; marks the index current. */
+    private void reindex() {
         anchors = 0;
         for (Episode e : episodes) {
             for (int t = 0; t < e.length; t++) {
@@ -234,7 +309,6 @@ final class ChunkDataset {
             }
         }
         indexedAt = version;
-        shuffle();
     }
 
     private void shuffle() {

@@ -10,6 +10,7 @@ import io.corrigo.api.learner.DemonstrationLearner;
 import io.corrigo.api.learner.Learner;
 import io.corrigo.api.learner.RolloutAware;
 import io.corrigo.api.learner.Transition;
+import io.corrigo.api.run.Checkpointable;
 import io.corrigo.api.run.RunContext;
 import io.corrigo.djl.AdamOptimizer;
 import io.corrigo.djl.Devices;
@@ -28,6 +29,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * Diffusion Policy (Chi et al., RSS 2023) as an interactive and offline learner: a denoiser trained
@@ -39,7 +41,7 @@ import java.util.SplittableRandom;
  * in the batch, one every {@code updateEvery} steps and at the episode's last step, and
  * {@code endOfEpisodeUpdates} when it ends.
  */
-final class DiffusionLearner implements Learner, DemonstrationLearner, RolloutAware {
+final class DiffusionLearner implements Learner, DemonstrationLearner, RolloutAware, Checkpointable {
 
     private final DiffusionConfig config;
     private final Space actionSpace;
@@ -58,7 +60,7 @@ final class DiffusionLearner implements Learner, DemonstrationLearner, RolloutAw
     private final RecedingHorizon horizon;
     private final DiffusionBatch batch;
     private final DiffusionBatch single;
-    private final SplittableRandom trainRandom;
+    private final RandomGenerator trainRandom;
     /** 1 / (labelled entries of the batch), in engine memory: see {@link #update}. */
     private final NDArray lossScale;
     private final long actSeed;
@@ -110,7 +112,7 @@ final class DiffusionLearner implements Learner, DemonstrationLearner, RolloutAw
         embedding = new StepEmbedding(config.stepEmbedding(), config.diffusionSteps());
         dataset = new ChunkDataset(dObs, dAct, h, config.bufferCapacity(), context.random("learner.batches"));
         horizon = new RecedingHorizon(h, dObs, dAct);
-        trainRandom = new SplittableRandom(context.seed("learner.train"));
+        trainRandom = context.random("learner.train");
         actSeed = context.seed("learner.act");
         observationRow = new float[dObs];
         actionRow = new float[dAct];
@@ -305,6 +307,19 @@ final class DiffusionLearner implements Learner, DemonstrationLearner, RolloutAw
         plans = state.get("plans");
         updates = state.get("updates");
         phaseUpdates = state.get("phaseUpdates");
+    }
+
+    /** {@link #save}'s state plus where the window sampler stands: the whole training state between episodes. */
+    @Override
+    public void checkpoint(Path directory) throws IOException {
+        save(directory);
+        dataset.saveState(directory.resolve("windows.state"));
+    }
+
+    @Override
+    public void restore(Path directory) throws IOException {
+        load(directory);
+        dataset.restoreState(directory.resolve("windows.state"));
     }
 
     @Override

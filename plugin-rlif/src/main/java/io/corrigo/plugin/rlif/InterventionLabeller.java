@@ -74,6 +74,11 @@ final class InterventionLabeller {
         return interventions;
     }
 
+    /** Continues counting from {@code interventions} (a checkpoint's). */
+    void restoreInterventions(long interventions) {
+        this.interventions = interventions;
+    }
+
     private void emit(Transition t, double reward, boolean bootstrapFailure) {
         boolean terminal = t.terminated() && !bootstrapFailure;
         sink.accept(new Labelled(t.observation(), t.executed(), reward, t.next(), terminal,

@@ -10,6 +10,7 @@ import io.corrigo.api.feedback.Feedback;
 import io.corrigo.api.learner.DemonstrationLearner;
 import io.corrigo.api.learner.Learner;
 import io.corrigo.api.learner.Transition;
+import io.corrigo.api.run.Checkpointable;
 import io.corrigo.api.run.RunContext;
 import io.corrigo.djl.Devices;
 import io.corrigo.djl.LearnerCounters;
@@ -22,6 +23,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * RLIF (Luo et al., ICLR 2024): the overseer's takeovers are the only reward. Every training step
@@ -31,7 +33,7 @@ import java.util.SplittableRandom;
  * released code there is no offline pre-training. During training episodes the learner samples from
  * its tanh-Gaussian policy; outside them (evaluation) it acts with the policy's mode.
  */
-final class RlifLearner implements Learner, DemonstrationLearner {
+final class RlifLearner implements Learner, DemonstrationLearner, Checkpointable {
 
     private final RlifConfig config;
     private final RunContext context;
@@ -42,7 +44,7 @@ final class RlifLearner implements Learner, DemonstrationLearner {
     private final RlifReplay replay;
     private final InterventionLabeller labeller;
     private final StagedInput single;
-    private final SplittableRandom trainRandom;
+    private final RandomGenerator trainRandom;
     private final long actSeed;
     private final float[] observationRow;
     private final float[] nextRow;
@@ -79,7 +81,7 @@ final class RlifLearner implements Learner, DemonstrationLearner {
         nextRow = new float[dObs];
         actionRow = new float[dAct];
         labeller = new InterventionLabeller(config.teacherSteps(), config.failure(), this::store);
-        trainRandom = new SplittableRandom(context.seed("learner.train"));
+        trainRandom = context.random("learner.train");
         actSeed = context.seed("learner.act");
         context.note("rlif.agent", String.format(Locale.ROOT, "RLPD soft actor-critic: %d critics %s with LayerNorm (one"
                         + " batched forward), target = min of %d, UTD %d, batch %d, Adam %.3g, gamma %.3g, tau %.3g, target"
@@ -193,22 +195,45 @@ final class RlifLearner implements Learner, DemonstrationLearner {
 
     @Override
     public void save(Path directory) throws IOException {
-        guard.requireOpen();
-        sac.save(directory);
+        saveAgent(directory);
         replay.save(directory);
-        LearnerCounters.of("steps", steps).and("acts", acts).and("updates", updates)
-                .save(directory.resolve("rlif.properties"), "rlif learner counters");
     }
 
     @Override
     public void load(Path directory) throws IOException {
+        loadAgent(directory);
+        replay.load(directory);
+    }
+
+    /** The agent, both buffers slot for slot and the counters: the whole training state between episodes. */
+    @Override
+    public void checkpoint(Path directory) throws IOException {
+        saveAgent(directory);
+        replay.saveState(directory);
+    }
+
+    @Override
+    public void restore(Path directory) throws IOException {
+        loadAgent(directory);
+        replay.restoreState(directory);
+    }
+
+    private void saveAgent(Path directory) throws IOException {
+        guard.requireOpen();
+        sac.save(directory);
+        LearnerCounters.of("steps", steps).and("acts", acts).and("updates", updates)
+                .and("interventions", labeller.interventions())
+                .save(directory.resolve("rlif.properties"), "rlif learner counters");
+    }
+
+    private void loadAgent(Path directory) throws IOException {
         guard.requireOpen();
         sac.load(directory);
-        replay.load(directory);
         LearnerCounters c = LearnerCounters.load(directory.resolve("rlif.properties"));
         steps = c.get("steps");
         acts = c.get("acts");
         updates = c.get("updates");
+        labeller.restoreInterventions(c.get("interventions"));   // 0 in policies saved before it was kept
     }
 
     @Override

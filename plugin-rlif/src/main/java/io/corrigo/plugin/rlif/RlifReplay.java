@@ -94,4 +94,15 @@ final class RlifReplay {
         online.load(directory.resolve("online.bin"));
         demonstrations.load(directory.resolve("demonstrations.bin"));
     }
+
+    /** Both buffers slot for slot (draws pick slots), for a checkpoint. */
+    void saveState(Path directory) throws IOException {
+        online.saveState(directory.resolve("online.state"));
+        demonstrations.saveState(directory.resolve("demonstrations.state"));
+    }
+
+    void restoreState(Path directory) throws IOException {
+        online.restoreState(directory.resolve("online.state"));
+        demonstrations.restoreState(directory.resolve("demonstrations.state"));
+    }
 }

@@ -232,6 +232,7 @@ final class SoftActorCritic implements AutoCloseable {
         actorAdam.load(directory.resolve("actor-adam.bin"));
         criticAdam.load(directory.resolve("critic-adam.bin"));
         temperatureAdam.load(directory.resolve("temperature-adam.bin"));
+        temperature = readTemperature();
     }
 
     @Override
