@@ -154,6 +154,24 @@ public interface LearnerContract<C extends Record> {
         }
     }
 
+    /**
+     * {@code close()} releases the native memory the learner took: with DJL on the class path, every
+     * manager it opened (for its parameters, optimiser moments, staged inputs) is closed again after
+     * training and closing. Skipped when DJL is not on the test class path.
+     */
+    @Test
+    default void closeReleasesTheNativeMemoryItTook() {
+        java.util.OptionalInt before = NativeResources.openManagers("PyTorch");
+        assumeTrue(before.isPresent(), "DJL is not on the class path: no native memory to count");
+        Learner learner = create(23);
+        train(learner, 1);
+        assertThat(NativeResources.openManagers("PyTorch").getAsInt()).as("managers open while the learner lives")
+                .isGreaterThanOrEqualTo(before.getAsInt());
+        learner.close();
+        assertThat(NativeResources.openManagers("PyTorch").getAsInt())
+                .as("DJL managers left open by close() (each holds native tensors)").isEqualTo(before.getAsInt());
+    }
+
     @Test
     default void closeTwiceIsHarmless() {
         Learner learner = create(5);
