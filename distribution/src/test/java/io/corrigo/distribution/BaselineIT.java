@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * bnd baselining against the published API: a next release (1.0.1) of framework-api built from this
+ * bnd baselining against the published API: a next release (1.1.1) of framework-api built from this
  * repository's sources passes; the same release with a method added to a consumer interface (a
  * change every plugin implementing it would break on) fails, naming the package and the major
- * version it needs. Built offline against the published repository, which holds 1.0.0 as the baseline.
+ * version it needs. Built offline against the published repository, which holds 1.1.0 as the baseline.
  */
 @Epic("Plugins")
 @Feature("API versioning")
@@ -40,7 +40,7 @@ class BaselineIT {
                 .hasMessageContaining("ADDED        METHOD     rewind()").hasMessageContaining("2.0.0");
     }
 
-    /** framework-api's sources as release 1.0.1 with the repository's build set-up (bnd, then the baseline). */
+    /** framework-api's sources as release 1.1.1 with the repository's build set-up (bnd, then the baseline). */
     private static Path nextRelease(Path project) throws IOException {
         Path sources = Path.of(System.getProperty("corrigo.projectRoot")).resolve("framework-api/src/main/java");
         try (Stream<Path> files = Files.walk(sources)) {
@@ -56,7 +56,7 @@ class BaselineIT {
                   <modelVersion>4.0.0</modelVersion>
                   <groupId>io.corrigo</groupId>
                   <artifactId>framework-api</artifactId>
-                  <version>1.0.1</version>
+                  <version>1.1.1</version>
                   <properties>
                     <maven.compiler.release>17</maven.compiler.release>
                     <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
@@ -64,7 +64,7 @@ class BaselineIT {
                   <dependencyManagement>
                     <dependencies>
                       <dependency>
-                        <groupId>io.corrigo</groupId><artifactId>corrigo-bom</artifactId><version>1.0.0</version>
+                        <groupId>io.corrigo</groupId><artifactId>corrigo-bom</artifactId><version>1.1.0</version>
                         <type>pom</type><scope>import</scope>
                       </dependency>
                     </dependencies>

@@ -18,13 +18,13 @@ import java.util.stream.Stream;
  */
 final class PublishedRepository {
 
-    static final String VERSION = "1.0.0";
+    static final String VERSION = "1.1.0";
 
     /** artifactId → (file in this build, extension); poms of the API and test kit are the flattened ones. */
     private static final Map<String, List<String[]>> ARTIFACTS = Map.of(
-            "framework-api", List.of(new String[] {"framework-api/target/framework-api-1.0.0.jar", "jar"},
+            "framework-api", List.of(new String[] {"framework-api/target/framework-api-" + VERSION + ".jar", "jar"},
                     new String[] {"framework-api/target/flattened-pom.xml", "pom"}),
-            "framework-testkit", List.of(new String[] {"framework-testkit/target/framework-testkit-1.0.0.jar", "jar"},
+            "framework-testkit", List.of(new String[] {"framework-testkit/target/framework-testkit-" + VERSION + ".jar", "jar"},
                     new String[] {"framework-testkit/target/flattened-pom.xml", "pom"}),
             "corrigo-bom", List.<String[]>of(new String[] {"corrigo-bom/pom.xml", "pom"}),
             "corrigo-plugin-parent", List.<String[]>of(new String[] {"corrigo-plugin-parent/pom.xml", "pom"}),
@@ -138,7 +138,7 @@ final class PublishedRepository {
 
     private static List<String[]> archetype(String kind) {
         String name = "corrigo-" + kind + "-archetype";
-        return List.of(new String[] {"archetypes/" + kind + "/target/" + name + "-1.0.0.jar", "jar"},
+        return List.of(new String[] {"archetypes/" + kind + "/target/" + name + "-" + VERSION + ".jar", "jar"},
                 new String[] {"archetypes/" + kind + "/pom.xml", "pom"});
     }
 }
