@@ -59,7 +59,8 @@ class HotSwapIT {
             run.destroyForcibly();
         }
         assertThat(run.exitValue()).as(Files.readString(err)).isZero();
-        assertThat(StoreRows.trialKeys(home, "done")).hasSize(2);
+        assertThat(StoreRows.trialKeys(home, "done")).as("the first trial loads a class of 1.0.0 after the swap")
+                .hasSize(2);
         List<String> notes = StoreRows.column(home, "SELECT notes_json FROM trials WHERE study_id = 1 ORDER BY idx");
         assertThat(notes.get(0)).as("the trial running during the swap").contains("\"bundle.learner\":\"io.example.sleepy 1.0.0\"");
         assertThat(notes.get(1)).as("the trial after it").contains("\"bundle.learner\":\"io.example.sleepy 2.0.0\"");

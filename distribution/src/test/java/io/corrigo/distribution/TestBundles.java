@@ -70,7 +70,7 @@ final class TestBundles {
         try (OutputStream out = Files.newOutputStream(file); JarOutputStream jar = new JarOutputStream(out, m)) {
             jar.putNextEntry(new JarEntry(COMPONENT));
             jar.write(xml.getBytes(StandardCharsets.UTF_8));
-            for (String name : List.of("SleepyConfig", "SleepyLearner", "SleepyLearnerProvider")) {
+            for (String name : List.of("SleepyConfig", "SleepyLearner", "SleepyLearnerProvider", "SleepyTally")) {
                 jar.putNextEntry(new JarEntry(PACKAGE + name + ".class"));
                 try (InputStream in = TestBundles.class.getResourceAsStream("/" + PACKAGE + name + ".class")) {
                     in.transferTo(jar);

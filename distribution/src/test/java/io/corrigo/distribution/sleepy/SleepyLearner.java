@@ -13,6 +13,7 @@ final class SleepyLearner implements Learner {
     private final int stepMillis;
     private final int dimension;
     private int steps;
+    private Object tally;
 
     SleepyLearner(int hangAtStep, int stepMillis, int dimension) {
         this.hangAtStep = hangAtStep;
@@ -49,8 +50,10 @@ final class SleepyLearner implements Learner {
     public void observe(Transition transition) {
     }
 
+    /** Loads {@link SleepyTally} late: a class of this bundle first needed after a swap. */
     @Override
     public void endEpisode() {
+        tally = new SleepyTally(steps);
     }
 
     @Override

@@ -51,6 +51,7 @@ public final class OsgiPluginRegistry implements PluginCatalog, AutoCloseable {
     private final Predicate<Bundle> isDropin;
     private final Map<PluginKind, ServiceTracker<PluginProvider<?>, PluginProvider<?>>> trackers = new EnumMap<>(PluginKind.class);
     private final AtomicLong lastChange = new AtomicLong(System.nanoTime());
+    private final ClassPreloader preloader = new ClassPreloader();
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     OsgiPluginRegistry(BundleContext context, Predicate<Bundle> isDropin) {
@@ -160,6 +161,15 @@ public final class OsgiPluginRegistry implements PluginCatalog, AutoCloseable {
         return chosen(kind, id)
                 .map(ServiceReference::getBundle)
                 .map(b -> b.getSymbolicName() + " " + b.getVersion());
+    }
+
+    /** Loads every class of a drop-in provider's bundle, so a trial outlives the replacement of its jar. */
+    @Override
+    public void keepClassesLoaded(Object provider) {
+        Bundle b = org.osgi.framework.FrameworkUtil.getBundle(provider.getClass());
+        if (b != null && isDropin.test(b)) {
+            preloader.preload(b);
+        }
     }
 
     @Override

@@ -45,6 +45,13 @@ public interface PluginCatalog {
         return Optional.empty();
     }
 
+    /**
+     * Makes sure a trial using {@code provider} can load every class of its bundle until it ends,
+     * even if the bundle's jar is replaced meanwhile (a hot swap). Nothing by default.
+     */
+    default void keepClassesLoaded(Object provider) {
+    }
+
     /** Every bundle that provides {@code kind} and {@code id}, as {@code symbolic-name version}, for messages. */
     default List<String> providers(PluginKind kind, String id) {
         return bundleOf(kind, id).map(List::of).orElse(List.of());

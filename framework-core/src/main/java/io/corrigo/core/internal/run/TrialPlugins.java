@@ -70,6 +70,7 @@ final class TrialPlugins {
         Object provider = catalog.find(kind, entry.id(), entry.bundle()).orElseThrow(() -> new TrialFailedException(trial.key(),
                 trial.seed(), kind.noun() + " '" + entry.id() + "' is no longer installed", null));
         catalog.bundleOfProvider(provider).ifPresent(bundle -> context.note("bundle." + kind.noun(), bundle));
+        catalog.keepClassesLoaded(provider);
         return provider;
     }
 }
