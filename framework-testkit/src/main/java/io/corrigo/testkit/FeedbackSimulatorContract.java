@@ -61,6 +61,16 @@ public interface FeedbackSimulatorContract<C extends Record> {
         assertThat(provider().description()).isNotBlank();
     }
 
+    /**
+     * The defaults pass the config record's own checks, and a value they refuse (NaN, a negative
+     * number, the type's extreme in a numeric field) is refused with a {@code ConfigException}
+     * naming fields of the record, which the host turns into located errors — never another exception.
+     */
+    @Test
+    default void configChecksRefuseWithAConfigExceptionNamingTheField() {
+        ConfigRecords.verify(provider());
+    }
+
     @Test
     default void declaresAtLeastOneFeedbackKindAndNeverNone() {
         assertThat(provider().produces(config())).isNotEmpty().doesNotContain(FeedbackKind.NONE);
