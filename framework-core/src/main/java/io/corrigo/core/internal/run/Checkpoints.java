@@ -121,6 +121,18 @@ public final class Checkpoints {
         return new Checkpoints(workDirectory).latest().map(s -> s.host().episode());
     }
 
+    /** What a checkpoint cost, for the trial's notes: {@code after training episode 8: 1.2 MB in 14 ms}. */
+    static String describe(Path directory, int episode, long nanos) {
+        long bytes;
+        try (Stream<Path> files = Files.walk(directory)) {
+            bytes = files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        } catch (IOException | UncheckedIOException e) {
+            bytes = -1;
+        }
+        return String.format(java.util.Locale.ROOT, "after training episode %d: %s in %d ms", episode,
+                bytes < 0 ? "? MB" : String.format(java.util.Locale.ROOT, "%.2f MB", bytes / 1e6), nanos / 1_000_000);
+    }
+
     /** Removes every checkpoint of the trial whose work directory is {@code workDirectory}. */
     public static void clear(Path workDirectory) {
         new Checkpoints(workDirectory).clear();

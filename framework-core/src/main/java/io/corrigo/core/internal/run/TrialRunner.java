@@ -220,9 +220,11 @@ public final class TrialRunner {
                         int episode, long wallMillis) {
             at("checkpoint after training episode " + episode);
             try {
+                long start = System.nanoTime();
                 Path written = checkpoints.write(new Checkpoints.HostState(Checkpoints.FORMAT, episode, effort(),
                         wallMillis, evaluations, metrics, rollouts, context.notes(), context.generatorStates(),
                         context.accumulated(), landscapes.failed()), learner, feedback, env);
+                context.note("host.checkpoint.last", Checkpoints.describe(written, episode, System.nanoTime() - start));
                 listener.onCheckpoint(trial, episode, written);
             } catch (java.io.IOException | RuntimeException e) {
                 context.note("host.checkpoint.failed", "after training episode " + episode + ": " + e);
