@@ -63,6 +63,8 @@ class CheckpointResumeIT {
 
         Distribution.Run resumed = Distribution.cli(killed, "resume", "checkpointed", "--no-server");
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.err()).contains("Resuming run #1 of 'checkpointed' (interrupted): 2 of 2 trials to run on cpu"
+                + " (1 of them from their last checkpoint)");
         assertThat(StoreRows.column(killed, "SELECT notes_json FROM trials WHERE trial_key = '" + trialKey + "'"))
                 .singleElement().asString().containsPattern("\"host.resumed\":\"from the checkpoint after training"
                         + " episode (4|8|12|16|20)\"");

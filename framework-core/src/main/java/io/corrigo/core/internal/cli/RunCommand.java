@@ -99,9 +99,9 @@ final class RunCommand implements Callable<Integer> {
                 System.err.printf("Study '%s': %d trials on %s, %d worker(s); results go to %s%n", s.name(), count,
                         device, Math.min(pool, count), paths.database());
             } else {
-                System.err.printf("Resuming run #%d of '%s' (%s): %d of %d trials to run on %s, %d worker(s); results go"
+                System.err.printf("Resuming run #%d of '%s' (%s): %d of %d trials to run on %s%s, %d worker(s); results go"
                         + " to %s%n", target.resumeOf().id(), s.name(), target.resumeOf().state(), count, s.trialCount(), device,
-                        Math.max(1, Math.min(pool, count)), paths.database());
+                        fromCheckpoints(paths, target), Math.max(1, Math.min(pool, count)), paths.database());
             }
             StudyExecution.Result result;
             LiveHub live = new LiveHub();
@@ -159,5 +159,13 @@ final class RunCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** {@code " (2 of them from their last checkpoint)"} for a resumed run's trials that have one; empty if none. */
+    private static String fromCheckpoints(HostPaths paths, RunTarget target) {
+        java.nio.file.Path artifacts = StudyExecution.artifacts(paths, target.spec().name(), target.resumeOf().id());
+        long n = target.trials().stream().filter(t -> io.corrigo.core.internal.run.Checkpoints.latestEpisode(
+                io.corrigo.core.internal.run.TrialRunner.workDirectory(artifacts, t.key())).isPresent()).count();
+        return n == 0 ? "" : " (" + n + " of them from their last checkpoint)";
     }
 }
