@@ -9,7 +9,6 @@ import io.corrigo.api.Space;
 import io.corrigo.api.learner.DemonstrationLearner;
 import io.corrigo.api.learner.Learner;
 import io.corrigo.api.learner.Transition;
-import io.corrigo.api.run.Checkpointable;
 import io.corrigo.api.run.RunContext;
 import io.corrigo.djl.AdamOptimizer;
 import io.corrigo.djl.Batch;
@@ -39,7 +38,7 @@ import java.util.Optional;
  * {@code updateEvery} steps of the trial and at the episode's last step; {@code endOfEpisodeUpdates}
  * updates when the episode ends; nothing until {@code minBufferSize} labels are held.
  */
-final class BcLearner implements Learner, DemonstrationLearner, Checkpointable {
+final class BcLearner implements Learner, DemonstrationLearner, LabelledState {
 
     private static final String OBSERVATION = "observation";
     private static final String LABEL = "label";
@@ -188,41 +187,26 @@ final class BcLearner implements Learner, DemonstrationLearner, Checkpointable {
     }
 
     @Override
-    public void save(Path directory) throws IOException {
-        saveNetwork(directory);
-        labels.save(directory.resolve("labels.bin"));
+    public ReplayBuffer labels() {
+        return labels;
     }
 
     @Override
-    public void load(Path directory) throws IOException {
-        loadNetwork(directory);
-        labels.load(directory.resolve("labels.bin"));
-    }
-
-    /** The whole training state between episodes: the network's, the buffer's slots, the sampler's epoch. */
-    @Override
-    public void checkpoint(Path directory) throws IOException {
-        saveNetwork(directory);
-        labels.saveState(directory.resolve("labels.state"));
-        sampler.saveState(directory.resolve("sampler.state"));
-    }
-
-    @Override
-    public void restore(Path directory) throws IOException {
-        loadNetwork(directory);
-        labels.restoreState(directory.resolve("labels.state"));
-        sampler.restoreState(directory.resolve("sampler.state"));
+    public EpochSampler labelSampler() {
+        return sampler;
     }
 
     /** The policy, Adam's state and the step count. */
-    private void saveNetwork(Path directory) throws IOException {
+    @Override
+    public void saveNetwork(Path directory) throws IOException {
         guard.requireOpen();
         policy.save(directory.resolve("policy.bin"));
         adam.save(directory.resolve("adam.bin"));
         LearnerCounters.of("steps", steps).save(directory.resolve("bc.properties"), "bc learner state");
     }
 
-    private void loadNetwork(Path directory) throws IOException {
+    @Override
+    public void loadNetwork(Path directory) throws IOException {
         guard.requireOpen();
         policy.load(directory.resolve("policy.bin"));
         adam.load(directory.resolve("adam.bin"));

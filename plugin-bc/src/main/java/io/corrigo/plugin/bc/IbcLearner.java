@@ -10,7 +10,6 @@ import io.corrigo.api.learner.Landscape;
 import io.corrigo.api.learner.LandscapeSource;
 import io.corrigo.api.learner.Learner;
 import io.corrigo.api.learner.Transition;
-import io.corrigo.api.run.Checkpointable;
 import io.corrigo.api.run.RunContext;
 import io.corrigo.djl.AdamOptimizer;
 import io.corrigo.djl.Batch;
@@ -51,7 +50,7 @@ import java.util.stream.IntStream;
  * update per label with the newest in the batch, one every {@code updateEvery} steps without a label,
  * {@code endOfEpisodeUpdates} at the end of each episode.
  */
-final class IbcLearner implements Learner, LandscapeSource, DemonstrationLearner, Checkpointable {
+final class IbcLearner implements Learner, LandscapeSource, DemonstrationLearner, LabelledState {
 
     private static final double LABEL_RADIUS_SQUARED = 1e-4;
     private static final int OVERLAY_LABELS = 16;
@@ -233,34 +232,18 @@ final class IbcLearner implements Learner, LandscapeSource, DemonstrationLearner
     }
 
     @Override
-    public void save(Path directory) throws IOException {
-        saveNetwork(directory);
-        labels.save(directory.resolve("labels.bin"));
+    public ReplayBuffer labels() {
+        return labels;
     }
 
     @Override
-    public void load(Path directory) throws IOException {
-        loadNetwork(directory);
-        labels.load(directory.resolve("labels.bin"));
-    }
-
-    /** The whole training state between episodes: the network's, the buffer's slots, the sampler's epoch. */
-    @Override
-    public void checkpoint(Path directory) throws IOException {
-        saveNetwork(directory);
-        labels.saveState(directory.resolve("labels.state"));
-        replay.saveState(directory.resolve("sampler.state"));
-    }
-
-    @Override
-    public void restore(Path directory) throws IOException {
-        loadNetwork(directory);
-        labels.restoreState(directory.resolve("labels.state"));
-        replay.restoreState(directory.resolve("sampler.state"));
+    public EpochSampler labelSampler() {
+        return replay;
     }
 
     /** The energy network, Adam's state and the counters the act and update seeds derive from. */
-    private void saveNetwork(Path directory) throws IOException {
+    @Override
+    public void saveNetwork(Path directory) throws IOException {
         guard.requireOpen();
         network.save(directory.resolve("energy.bin"));
         adam.save(directory.resolve("adam.bin"));
@@ -268,7 +251,8 @@ final class IbcLearner implements Learner, LandscapeSource, DemonstrationLearner
                 .save(directory.resolve("ibc.properties"), "ibc learner state");
     }
 
-    private void loadNetwork(Path directory) throws IOException {
+    @Override
+    public void loadNetwork(Path directory) throws IOException {
         guard.requireOpen();
         network.load(directory.resolve("energy.bin"));
         adam.load(directory.resolve("adam.bin"));

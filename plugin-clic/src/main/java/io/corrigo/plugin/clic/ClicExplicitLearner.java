@@ -11,7 +11,6 @@ import io.corrigo.api.feedback.Feedback;
 import io.corrigo.api.learner.DemonstrationLearner;
 import io.corrigo.api.learner.Learner;
 import io.corrigo.api.learner.Transition;
-import io.corrigo.api.run.Checkpointable;
 import io.corrigo.api.run.RunContext;
 import io.corrigo.djl.AdamOptimizer;
 import io.corrigo.djl.Batch;
@@ -42,7 +41,7 @@ import java.util.SplittableRandom;
  * afterwards one batch update holding it; one batch update every {@code updateEvery} steps without a
  * correction and one at the episode's last step; {@code endOfEpisodeUpdates} when it ends.
  */
-final class ClicExplicitLearner implements Learner, DemonstrationLearner, Checkpointable {
+final class ClicExplicitLearner implements Learner, DemonstrationLearner, BufferedState {
 
     private final ClicExplicitConfig config;
     private final RunContext context;
@@ -205,17 +204,9 @@ final class ClicExplicitLearner implements Learner, DemonstrationLearner, Checkp
         updates = state.get("updates");
     }
 
-    /** {@link #save}'s state plus the buffer slot for slot and its sampler's epoch: the whole training state. */
     @Override
-    public void checkpoint(Path directory) throws IOException {
-        save(directory);
-        buffer.saveState(directory);
-    }
-
-    @Override
-    public void restore(Path directory) throws IOException {
-        load(directory);
-        buffer.restoreState(directory);
+    public CorrectionBuffer buffer() {
+        return buffer;
     }
 
     @Override

@@ -11,7 +11,6 @@ import io.corrigo.api.learner.Landscape;
 import io.corrigo.api.learner.LandscapeSource;
 import io.corrigo.api.learner.Learner;
 import io.corrigo.api.learner.Transition;
-import io.corrigo.api.run.Checkpointable;
 import io.corrigo.api.run.RunContext;
 import io.corrigo.djl.AdamOptimizer;
 import io.corrigo.djl.Batch;
@@ -48,7 +47,7 @@ import java.util.SplittableRandom;
  * {@code endOfEpisodeUpdates} updates. Actions are sampled as in the repository: uniform samples
  * improved by Langevin passes (or DFO), drawn from {@code softmax(Q/0.1)}.
  */
-final class EnergyClicLearner implements Learner, LandscapeSource, DemonstrationLearner, Checkpointable {
+final class EnergyClicLearner implements Learner, LandscapeSource, DemonstrationLearner, BufferedState {
 
     private static final int OVERLAY_CORRECTIONS = 8;
 
@@ -225,17 +224,9 @@ final class EnergyClicLearner implements Learner, LandscapeSource, Demonstration
         updates = state.get("updates");
     }
 
-    /** {@link #save}'s state plus the buffer slot for slot and its sampler's epoch: the whole training state. */
     @Override
-    public void checkpoint(Path directory) throws IOException {
-        save(directory);
-        buffer.saveState(directory);
-    }
-
-    @Override
-    public void restore(Path directory) throws IOException {
-        load(directory);
-        buffer.restoreState(directory);
+    public CorrectionBuffer buffer() {
+        return buffer;
     }
 
     @Override
