@@ -19,9 +19,10 @@ import org.junit.jupiter.api.Test;
  *
  * @param <C> the environment's configuration record
  */
-public interface EnvironmentContract<C extends Record> {
+public interface EnvironmentContract<C extends Record> extends PluginContract<C> {
 
     /** The provider under test. */
+    @Override
     EnvironmentProvider<C> provider();
 
     /** The configuration to test with; by default the provider's defaults. */
@@ -99,22 +100,6 @@ public interface EnvironmentContract<C extends Record> {
             assertThatThrownBy(() -> env.step(Action.zeros(env.actionSpace().dimension())))
                     .isInstanceOf(IllegalStateException.class);
         }
-    }
-
-    @Test
-    default void defaultConfigHasTheDeclaredTypeAndADescriptionIsGiven() {
-        assertThat(provider().configType().isInstance(provider().defaultConfig())).isTrue();
-        assertThat(provider().description()).isNotBlank();
-    }
-
-    /**
-     * The defaults pass the config record's own checks, and a value they refuse (NaN, a negative
-     * number, the type's extreme in a numeric field) is refused with a {@code ConfigException}
-     * naming fields of the record, which the host turns into located errors — never another exception.
-     */
-    @Test
-    default void configChecksRefuseWithAConfigExceptionNamingTheField() {
-        ConfigRecords.verify(provider());
     }
 
     /** Truncation is the step limit only: never together with termination, never earlier, always at it. */

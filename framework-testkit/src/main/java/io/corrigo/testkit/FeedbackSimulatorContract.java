@@ -32,9 +32,10 @@ import org.junit.jupiter.api.Test;
  *
  * @param <C> the simulator's configuration record
  */
-public interface FeedbackSimulatorContract<C extends Record> {
+public interface FeedbackSimulatorContract<C extends Record> extends PluginContract<C> {
 
     /** The provider under test. */
+    @Override
     FeedbackSimulatorProvider<C> provider();
 
     /** A fresh environment for one simulated trial; the contract closes it. */
@@ -53,22 +54,6 @@ public interface FeedbackSimulatorContract<C extends Record> {
     /** The step limit per episode in a simulated trial (the environment's own limit also applies). */
     default int stepsPerEpisode() {
         return 50;
-    }
-
-    @Test
-    default void defaultConfigHasTheDeclaredTypeAndADescriptionIsGiven() {
-        assertThat(provider().configType().isInstance(provider().defaultConfig())).isTrue();
-        assertThat(provider().description()).isNotBlank();
-    }
-
-    /**
-     * The defaults pass the config record's own checks, and a value they refuse (NaN, a negative
-     * number, the type's extreme in a numeric field) is refused with a {@code ConfigException}
-     * naming fields of the record, which the host turns into located errors — never another exception.
-     */
-    @Test
-    default void configChecksRefuseWithAConfigExceptionNamingTheField() {
-        ConfigRecords.verify(provider());
     }
 
     @Test

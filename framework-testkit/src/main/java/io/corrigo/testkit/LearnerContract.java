@@ -34,9 +34,10 @@ import org.junit.jupiter.api.Test;
  *
  * @param <C> the learner's configuration record
  */
-public interface LearnerContract<C extends Record> {
+public interface LearnerContract<C extends Record> extends PluginContract<C> {
 
     /** The provider under test. */
+    @Override
     LearnerProvider<C> provider();
 
     /** The configuration to test with; by default the provider's defaults. Keep it small and fast. */
@@ -52,22 +53,6 @@ public interface LearnerContract<C extends Record> {
     /** Action space of the synthetic task. */
     default Space actionSpace() {
         return Space.cube(2, -1, 1);
-    }
-
-    @Test
-    default void defaultConfigHasTheDeclaredTypeAndADescriptionIsGiven() {
-        assertThat(provider().configType().isInstance(provider().defaultConfig())).isTrue();
-        assertThat(provider().description()).isNotBlank();
-    }
-
-    /**
-     * The defaults pass the config record's own checks, and a value they refuse (NaN, a negative
-     * number, the type's extreme in a numeric field) is refused with a {@code ConfigException}
-     * naming fields of the record, which the host turns into located errors — never another exception.
-     */
-    @Test
-    default void configChecksRefuseWithAConfigExceptionNamingTheField() {
-        ConfigRecords.verify(provider());
     }
 
     @Test
