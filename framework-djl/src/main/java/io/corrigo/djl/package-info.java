@@ -4,7 +4,8 @@
  * a preallocated replay buffer with epoch-wise sampling and its update schedule, staged inputs and
  * caches of them per batch size, and the bookkeeping every learner repeats (counters saved with a
  * checkpoint, a guard against use after close), an exponential moving average of parameters and a
- * warm-up + cosine learning-rate schedule.
+ * warm-up + cosine learning-rate schedule, and libtorch's own {@code autograd.grad}
+ * ({@link io.corrigo.djl.NativeAutograd}) where it loads.
  *
  * <p>Everything here is single-threaded per instance: one trial thread owns a learner's networks,
  * optimisers and buffers. Every {@code NDArray} belongs to an {@code NDManager} the caller owns.
@@ -13,7 +14,7 @@
  * @since 1.0
  */
 @Export
-@Version("1.5.0")
+@Version("1.6.0")
 package io.corrigo.djl;
 
 import org.osgi.annotation.bundle.Export;

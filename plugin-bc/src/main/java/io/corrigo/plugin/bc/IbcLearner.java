@@ -134,8 +134,7 @@ final class IbcLearner implements Learner, LandscapeSource, DemonstrationLearner
         context.note("ibc.preset", config.preset().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         context.note("ibc.deviations", deviations.isEmpty() ? "none" : String.join("; ", deviations));
         context.note("ibc.gradientPenalty", config.gradientPenalty() > 0
-                ? "exact double back-propagation: ∇ₐQ written out as a differentiable expression (DJL's create_graph"
-                        + " route leaks the graph on every update)" : "off");
+                ? "exact double back-propagation; " + io.corrigo.djl.NativeAutograd.describe() : "off");
         context.note("ibc.inference", config.inference() == EnergySampler.Method.DFO
                 ? config.actSamples() + " uniform samples, " + config.dfoIterations() + " DFO rounds, softmax(Q/"
                         + config.actTemperature() + ")"

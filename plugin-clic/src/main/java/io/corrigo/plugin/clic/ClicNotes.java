@@ -2,6 +2,7 @@ package io.corrigo.plugin.clic;
 
 import io.corrigo.api.run.RunContext;
 import io.corrigo.djl.Deviations;
+import io.corrigo.djl.NativeAutograd;
 import io.corrigo.djl.ebm.EnergySampler;
 import java.util.List;
 import java.util.Locale;
@@ -15,8 +16,7 @@ final class ClicNotes {
     static void energy(RunContext context, EnergySettings s) {
         common(context, s.id(), s.preset().name(), Deviations.of(s.config(), s.original()));
         context.note(s.id() + ".gradientPenalty", s.gradientPenalty() > 0
-                ? "exact double back-propagation: the network's action gradient written out as a differentiable"
-                        + " expression, one ordinary backward (DJL's create_graph route leaks its graph every update)"
+                ? "exact double back-propagation; " + NativeAutograd.describe()
                 : "off");
         context.note(s.id() + ".counterExamples", s.trainingSamples() + " per state, uniform"
                 + (s.trainingLangevinSteps() > 0 ? " then " + s.trainingLangevinSteps() + " Langevin steps" : "")

@@ -1,0 +1,18 @@
+#!/bin/sh
+# Builds libcorrigo-autograd.so (NativeAutograd) into $1; $2 is the JDK whose jni.h to use.
+# A machine without g++ (or not Linux x86_64) builds without it: the learners then use the
+# written-out gradient, and NativeAutograd says so.
+out="$1/io/corrigo/djl/native/linux-x86_64"
+jdk="$2"
+here="$(dirname "$0")"
+if [ "$(uname -s)-$(uname -m)" != "Linux-x86_64" ] || ! command -v g++ >/dev/null 2>&1 \
+        || [ ! -f "$jdk/include/jni.h" ]; then
+    echo "corrigo: no g++ or jni.h (or not Linux x86_64): building without the native autograd library"
+    exit 0
+fi
+stub="$(mktemp -d)"
+trap 'rm -rf "$stub"' EXIT
+mkdir -p "$out"
+gcc -shared -fPIC -o "$stub/libtorch_cpu.so" -Wl,-soname,libtorch_cpu.so "$here/libtorch_cpu_stub.c"
+g++ -std=c++17 -shared -fPIC -O2 -Wall -Wl,-z,now -I"$jdk/include" -I"$jdk/include/linux" \
+    -o "$out/libcorrigo-autograd.so" "$here/corrigo_autograd.cpp" -L"$stub" -ltorch_cpu

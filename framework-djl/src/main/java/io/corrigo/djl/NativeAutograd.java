@@ -1,0 +1,138 @@
+package io.corrigo.djl;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.engine.PtNDManager;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * libtorch's {@code torch::autograd::grad} for DJL arrays, through a small JNI library built with
+ * this bundle ({@code src/main/cpp/corrigo_autograd.cpp}): the gradient of outputs with respect to
+ * the inputs named, optionally with its own graph ({@code create_graph}), without accumulating into
+ * any leaf. DJL 0.35.1 offers only {@code Tensor::backward}, which accumulates into every leaf; with
+ * {@code create_graph} the parameters' gradients then hold their graph in a reference cycle that
+ * nothing in DJL breaks. This is what {@code torch.autograd.grad(q.sum(), a, create_graph=True)}
+ * does in Python, with PyTorch's fused double backward.
+ *
+ * <p>Available on Linux x86_64 when the library was built (gcc and g++ at build time) and loads,
+ * after the engine (so that it binds to the engine's libtorch);
+ * {@code -Dcorrigo.nativeAutograd=off} (or {@code CORRIGO_NATIVE_AUTOGRAD=off}) turns it off, to
+ * reproduce numbers computed with the written-out gradient (the two round differently). Callers
+ * fall back to the written-out gradient when it is unavailable; {@link #describe()} says why. On
+ * loading, a check computes {@code ∂(x²)/∂x = 2x} and its own derivative {@code 2} through the
+ * library and uses it only if both are exact.
+ *
+ * @since 1.6
+ */
+public final class NativeAutograd {
+
+    private static final String RESOURCE = "/io/corrigo/djl/native/linux-x86_64/libcorrigo-autograd.so";
+
+    private static Boolean available;
+    private static String detail = "not tried yet";
+
+    private NativeAutograd() {
+    }
+
+    /** Whether {@link #grad} can be used; loads the library on the first call (the engine must be loaded). */
+    public static synchronized boolean available() {
+        if (available == null) {
+            available = load();
+        }
+        return available;
+    }
+
+    /** Whether it is used (loading it if need be), and why not if not: for manifests and notes. */
+    public static synchronized String describe() {
+        available();
+        return (available == null ? "not loaded yet" : available ? "on" : "off") + ": " + detail;
+    }
+
+    /**
+     * {@code ∂(Σ seed·output)/∂input}, shaped like {@code input}, attached to {@code input}'s
+     * manager; with {@code createGraph} differentiable in turn. {@code input} must require gradients
+     * and {@code output} must have been recorded from it under a {@link GradientTape}.
+     */
+    static NDArray grad(NDArray output, NDArray input, NDArray seed, boolean createGraph) {
+        long[] handles = grad(new long[] {handle(output)}, new long[] {handle(input)}, new long[] {handle(seed)},
+                createGraph);
+        return new PtNDArray((PtNDManager) input.getManager(), handles[0]);
+    }
+
+    private static long handle(NDArray array) {
+        if (!(array instanceof PtNDArray pt)) {
+            throw new IllegalArgumentException("native autograd needs the PyTorch engine, got " + array.getClass());
+        }
+        return pt.getHandle();
+    }
+
+    private static native long[] grad(long[] outputs, long[] inputs, long[] seeds, boolean createGraph);
+
+    /** {@code null} if {@code ∂(x²)/∂x} and its derivative come out exact, else what came out. */
+    private static String selfCheck() {
+        try (NDManager m = NDManager.newBaseManager(Device.cpu(), Devices.ENGINE);
+             GradientTape ignored = GradientTape.record()) {
+            NDArray x = m.create(new float[] {1f, 2f, -3f});
+            x.setRequiresGradient(true);
+            NDArray y = x.mul(x);
+            NDArray first = grad(y, x, y.onesLike(), true);
+            NDArray second = grad(first, x, first.onesLike(), false);
+            float[] g = first.toFloatArray();
+            float[] h = second.toFloatArray();
+            if (!Arrays.equals(g, new float[] {2f, 4f, -6f}) || !Arrays.equals(h, new float[] {2f, 2f, 2f})) {
+                return "its check gave " + Arrays.toString(g) + " and " + Arrays.toString(h)
+                        + " instead of [2, 4, -6] and [2, 2, 2]";
+            }
+            return null;
+        } catch (RuntimeException e) {
+            return "its check failed (" + e.getMessage() + ")";
+        }
+    }
+
+    private static boolean load() {
+        String setting = System.getProperty("corrigo.nativeAutograd",
+                System.getenv().getOrDefault("CORRIGO_NATIVE_AUTOGRAD", "on"));
+        if (setting.equalsIgnoreCase("off")) {
+            detail = "turned off (corrigo.nativeAutograd=off): the written-out gradient is used";
+            return false;
+        }
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch", "");
+        if (!os.contains("linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
+            detail = "not Linux x86_64: the written-out gradient is used";
+            return false;
+        }
+        try (InputStream in = NativeAutograd.class.getResourceAsStream(RESOURCE)) {
+            // the engine's libtorch first: the library's libtorch_cpu.so must bind to it, not to another on the path
+            Engine.getEngine(Devices.ENGINE);
+            if (in == null) {
+                detail = "the library was not built (no g++ when Corrigo was built): the written-out gradient is used";
+                return false;
+            }
+            // a file of its own per class loader: a JNI library binds to the first loader that loads it
+            Path lib = Files.createTempFile("corrigo-autograd", ".so");
+            lib.toFile().deleteOnExit();
+            Files.copy(in, lib, StandardCopyOption.REPLACE_EXISTING);
+            System.load(lib.toString());
+            String wrong = selfCheck();
+            if (wrong != null) {
+                detail = "the library loaded but " + wrong + ": the written-out gradient is used";
+                return false;
+            }
+            detail = "libtorch's torch::autograd::grad, as PyTorch computes it";
+            return true;
+        } catch (IOException | RuntimeException | UnsatisfiedLinkError e) {
+            detail = "could not load the library (" + e.getMessage() + "): the written-out gradient is used";
+            return false;
+        }
+    }
+}
