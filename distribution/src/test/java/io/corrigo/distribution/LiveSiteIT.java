@@ -147,6 +147,9 @@ class LiveSiteIT {
         Process run = Distribution.start(home, home.resolve("landscape.out"), err, "run", "landscape.yaml", "--no-server");
         assertThat(run.waitFor(5, TimeUnit.MINUTES)).isTrue();
         assertThat(run.exitValue()).as(Files.readString(err)).isZero();
+        // inside Felix, the bundle's JNI library gives the penalty libtorch's own autograd.grad
+        assertThat(StoreRows.column(home, "SELECT notes_json FROM trials WHERE study_id = 1").get(0))
+                .contains("\"clic-half.gradientPenalty\":\"exact double back-propagation; on: libtorch's torch::autograd::grad");
 
         Process serve = Distribution.start(home, home.resolve("serve.out"), home.resolve("serve.err"), "serve", "--port", "0");
         try (Browser browser = Browser.start()) {

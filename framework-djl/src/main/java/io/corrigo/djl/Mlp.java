@@ -162,14 +162,11 @@ public final class Mlp implements AutoCloseable {
      * input, both differentiable: returns {@code [output (batch, 1), ∂output/∂input (batch, inputSize)]}.
      *
      * <p>Under a {@link GradientTape}, where {@link NativeAutograd} loads, the gradient is libtorch's
-     * {@code torch.autograd.grad(q.sum(), input, create_graph=True)}: PyTorch's own double
-     * back-propagation, which names the input and so leaves the parameters' gradients alone. Otherwise
-     * (and under {@link NoGradient}, where it is a cheap input gradient without a backward pass) it is
-     * the network's backward pass written out with ordinary operations (LayerNorm recomputed from its
-     * definition), differentiated by one ordinary {@link GradientTape#backward}: the same maths,
-     * rounded differently. DJL's own {@code create_graph} route is not used: it leaves the graph in a
-     * reference cycle with the gradients it writes into the parameters, and so leaks it every call.
-     * Results and intermediates are attached to {@code input}'s manager.
+     * {@code torch.autograd.grad(q.sum(), input, create_graph=True)}, which leaves the parameters'
+     * gradients alone. Otherwise (and under {@link NoGradient}, where it costs no backward pass) it is
+     * the network's backward written out with ordinary operations, differentiated by one ordinary
+     * {@link GradientTape#backward}: the same maths, rounded differently. (DJL's own
+     * {@code create_graph} route leaks its graph every call.) Results join {@code input}'s manager.
      *
      * @throws IllegalStateException if the network has more than one output or a squashed output
      * @since 1.1
