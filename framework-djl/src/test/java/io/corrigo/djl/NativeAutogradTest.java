@@ -23,6 +23,8 @@ class NativeAutogradTest {
                 && System.getProperty("os.arch", "").equals("amd64"), "built for Linux x86_64 only");
         assumeTrue(!"off".equalsIgnoreCase(System.getProperty("corrigo.nativeAutograd",
                 System.getenv().getOrDefault("CORRIGO_NATIVE_AUTOGRAD", "on"))), "turned off");
+        assumeTrue(NativeAutograd.class.getResource("/io/corrigo/djl/native/linux-x86_64/libcorrigo-autograd.so") != null,
+                "not built (no g++ at build time)");
         assertThat(NativeAutograd.available()).as(NativeAutograd.describe()).isTrue();
         assertThat(NativeAutograd.describe()).startsWith("on: libtorch's torch::autograd::grad");
     }
