@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
-import ai.djl.pytorch.jni.JniUtils;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -173,11 +172,8 @@ public final class Mlp implements AutoCloseable {
      */
     public NDList forwardWithInputGradient(NDArray input) {
         requireScalarOutput();
-        if (JniUtils.isGradMode() && NativeAutograd.available()) {
-            NDArray x = input.stopGradient();
-            x.setRequiresGradient(true);
-            NDArray output = forward(x);
-            return new NDList(output, NativeAutograd.grad(output, x, output.onesLike(), true));
+        if (NativeAutograd.appliesNow()) {
+            return NativeAutograd.outputAndInputGradient(input, this::forward);
         }
         return InputGradient.of(input, weights, biases, gains, shifts, activation, layerNormEps, zero, one);
     }

@@ -3,9 +3,11 @@ package io.corrigo.djl;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.engine.PtNDManager;
+import ai.djl.pytorch.jni.JniUtils;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
  * libtorch's {@code torch::autograd::grad} for DJL arrays, through a small JNI library built with
@@ -55,6 +58,22 @@ public final class NativeAutograd {
     public static synchronized String describe() {
         available();
         return (available == null ? "not loaded yet" : available ? "on" : "off") + ": " + detail;
+    }
+
+    /** Whether a differentiable input gradient should come from here: recording, and the library loaded. */
+    static boolean appliesNow() {
+        return JniUtils.isGradMode() && available();
+    }
+
+    /**
+     * {@code [f(x), ∂Σf(x)/∂x]} for {@code x} a copy of {@code input} that requires gradients, the
+     * gradient with its own graph ({@code create_graph}); both attached to {@code input}'s manager.
+     */
+    static NDList outputAndInputGradient(NDArray input, UnaryOperator<NDArray> f) {
+        NDArray x = input.stopGradient();
+        x.setRequiresGradient(true);
+        NDArray output = f.apply(x);
+        return new NDList(output, grad(output, x, output.onesLike(), true));
     }
 
     /**
