@@ -46,7 +46,7 @@ public final class NativeAutograd {
     private NativeAutograd() {
     }
 
-    /** Whether {@link #grad} can be used; loads the library on the first call (the engine must be loaded). */
+    /** Whether {@link #grad} can be used; loads the engine and then the library on the first call. */
     public static synchronized boolean available() {
         if (available == null) {
             available = load();
