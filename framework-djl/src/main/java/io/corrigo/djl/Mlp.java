@@ -112,8 +112,9 @@ public final class Mlp implements AutoCloseable {
 
     /**
      * The network's output for {@code input} of shape {@code (batch, inputSize)}, recorded for
-     * back-propagation when called inside a {@link GradientTape}. The result and every
-     * intermediate are attached to {@code input}'s manager: call it in a per-step sub-manager.
+     * back-propagation inside a {@link GradientTape}. The result joins {@code input}'s manager (use a
+     * per-step sub-manager); intermediates are released at once, as Python's reference counting would
+     * (the graph keeps what its backward reads; the rest returns to the allocator still in cache).
      */
     public NDArray forward(NDArray input) {
         requireOpen();
@@ -124,14 +125,15 @@ public final class Mlp implements AutoCloseable {
         NDArray h = input;
         int hidden = p.weights().size() - 1;
         for (int layer = 0; layer < hidden; layer++) {
-            h = activate(Linear.linear(h, p.weights().get(layer), p.biases().get(layer)).singletonOrThrow());
+            h = replace(h, Linear.linear(h, p.weights().get(layer), p.biases().get(layer)).singletonOrThrow(), input);
+            h = replace(h, activate(h), input);
             if (!p.gains().isEmpty()) {
-                h = LayerNorm.layerNorm(h, normShapes.get(layer), p.gains().get(layer), p.shifts().get(layer),
-                        LAYER_NORM_EPS).singletonOrThrow();
+                h = replace(h, LayerNorm.layerNorm(h, normShapes.get(layer), p.gains().get(layer), p.shifts().get(layer),
+                        LAYER_NORM_EPS).singletonOrThrow(), input);
             }
         }
-        h = Linear.linear(h, p.weights().get(hidden), p.biases().get(hidden)).singletonOrThrow();
-        return squashed(h, false);
+        h = replace(h, Linear.linear(h, p.weights().get(hidden), p.biases().get(hidden)).singletonOrThrow(), input);
+        return squash == OutputSquash.NONE ? h : replace(h, squashed(h, false), input);
     }
 
     /**
@@ -181,10 +183,9 @@ public final class Mlp implements AutoCloseable {
     /**
      * {@code ∂output/∂input} of every row of a network with one unsquashed output, shape
      * {@code (batch, inputSize)}, not differentiable: one recorded forward and libtorch's own
-     * backward to the input alone, as {@code torch.autograd.grad(q.sum(), input)} computes it. The
-     * forward runs on detached views of the parameters (no gradient), so nothing
-     * accumulates in the parameters' gradients and no weight gradient is computed. Works under
-     * {@link NoGradient} too. The result and intermediates are attached to {@code input}'s manager.
+     * backward to the input alone, as {@code torch.autograd.grad(q.sum(), input)} computes it. The forward
+     * runs on detached views of the parameters, so nothing accumulates in the parameters' gradients and
+     * no weight gradient is computed. Works under {@link NoGradient} too. The result joins {@code input}'s manager.
      *
      * @throws IllegalStateException if the network has more than one output or a squashed output
      * @since 1.4

@@ -106,6 +106,31 @@ class MlpTest {
     }
 
     @Test
+    void forwardUnderATapeLeavesOnlyItsResultYetBackPropagatesAsBefore() {
+        try (Mlp mlp = small().optLayerNorm().optOutputSquash(Mlp.OutputSquash.TANH).build(manager, new SplittableRandom(4));
+             NDManager scope = manager.newSubManager()) {
+            NDArray input = scope.randomUniform(-1, 1, new Shape(5, 3));
+            int before = scope.getManagedArrays().size();
+            float[] predicted = mlp.predict(input).toFloatArray();
+            try (GradientTape tape = GradientTape.record()) {
+                NDArray out = mlp.forward(input);
+                assertThat(scope.getManagedArrays()).as("input, predict's result and forward's result")
+                        .hasSize(before + 2);
+                assertThat(input.isReleased()).isFalse();
+                assertThat(out.toFloatArray()).containsExactly(predicted);
+                tape.backward(out.sum());
+            }
+            // d(sum of tanh outputs)/d(output bias) = 1 − tanh², summed over the batch: the graph survived
+            float[] bias = mlp.parameters().get("layers.2.bias").getGradient().toFloatArray();
+            float[] expected = new float[2];
+            for (int i = 0; i < predicted.length; i++) {
+                expected[i % 2] += 1 - predicted[i] * predicted[i];
+            }
+            assertThat(bias).containsExactly(expected, org.assertj.core.data.Offset.offset(1e-5f));
+        }
+    }
+
+    @Test
     void learnsASmallRegression() {
         SplittableRandom data = new SplittableRandom(42);
         int n = 256;

@@ -78,14 +78,27 @@ final class CriticEnsemble implements AutoCloseable {
     NDArray forward(NDArray inputs, Map<String, NDArray> p) {
         NDArray h = inputs.expandDims(0);
         for (int l = 0; l < layers; l++) {
-            h = h.matMul(p.get("l" + l + ".weight")).add(p.get("l" + l + ".bias"));
+            h = next(h, h.matMul(p.get("l" + l + ".weight")));
+            h = next(h, h.add(p.get("l" + l + ".bias")));
             // libtorch's fused normalisation over each row, then every member's own gain and shift
-            h = LayerNorm.layerNorm(h, widths.get(l), unitGains.get(l), zeroShifts.get(l), NORM_EPS).singletonOrThrow()
-                    .mul(p.get("l" + l + ".gain")).add(p.get("l" + l + ".shift"));
-            h = ai.djl.nn.Activation.relu(h);
+            h = next(h, LayerNorm.layerNorm(h, widths.get(l), unitGains.get(l), zeroShifts.get(l), NORM_EPS).singletonOrThrow());
+            h = next(h, h.mul(p.get("l" + l + ".gain")));
+            h = next(h, h.add(p.get("l" + l + ".shift")));
+            h = next(h, ai.djl.nn.Activation.relu(h));
         }
-        h = h.matMul(p.get("l" + layers + ".weight")).add(p.get("l" + layers + ".bias"));
-        return h.squeeze(2);
+        h = next(h, h.matMul(p.get("l" + layers + ".weight")));
+        h = next(h, h.add(p.get("l" + layers + ".bias")));
+        return next(h, h.squeeze(2));
+    }
+
+    /**
+     * {@code next}, releasing this code's handle on {@code previous} at once, as Python's reference
+     * counting would: a recorded graph keeps what its backward pass reads, everything else goes back
+     * to the allocator while still in cache instead of when the caller's scope closes.
+     */
+    private static NDArray next(NDArray previous, NDArray next) {
+        previous.close();
+        return next;
     }
 
     /**

@@ -130,6 +130,24 @@ class SoftActorCriticTest {
         }
     }
 
+    @Test
+    void theEnsembleReleasesItsIntermediatesYetBackPropagatesToEveryMember() {
+        try (NDManager m = NDManager.newBaseManager("PyTorch");
+             CriticEnsemble critics = new CriticEnsemble(m, 2, 4, List.of(8, 8), new SplittableRandom(6));
+             NDManager scope = m.newSubManager()) {
+            NDArray inputs = scope.randomNormal(new Shape(5, 4));
+            int before = scope.getManagedArrays().size();
+            try (io.corrigo.djl.GradientTape tape = io.corrigo.djl.GradientTape.record()) {
+                NDArray q = critics.forward(inputs, critics.parameters());
+                assertThat(scope.getManagedArrays()).as("the inputs and the result only").hasSize(before + 1);
+                tape.backward(q.sum());
+            }
+            // dΣQ/d(output bias) is the batch size for every member
+            assertThat(critics.parameters().get("l2.bias").getGradient().toFloatArray()).containsExactly(5f, 5f);
+            assertThat(critics.parameters().get("l0.weight").getGradient().abs().sum().getFloat()).isPositive();
+        }
+    }
+
     private static double atanh(double x) {
         return 0.5 * Math.log((1 + x) / (1 - x));
     }
