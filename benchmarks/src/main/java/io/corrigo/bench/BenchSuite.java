@@ -33,7 +33,8 @@ public final class BenchSuite {
               --filter REGEX  only rows whose key matches (keys: MlpBench.trainStep batch=32, EnergyBench.actDfo ...);
                               the matrix-product row that sets the FP32 limit always runs; the quickstart
                               study with 1 and 2 workers is "Study.quickstart workers=1,2", on 1 and 2
-                              cluster workers "Study.quickstart cluster workers=1,2"
+                              cluster workers "Study.quickstart cluster workers=1,2"; "KernelBench" selects the
+                              opt-in rows of single libtorch operations at the RLIF critics' shapes
               --no-python     Corrigo's side only
               --no-study      skip the quickstart study throughput rows (about a minute per round)
               --out FILE      also write the report there; default runs/bench/bench-<time>.md""";
@@ -101,8 +102,9 @@ public final class BenchSuite {
         Pattern selected = filter;
         boolean studyMatches = selected.matcher(StudyThroughput.KEY).find()
                 || selected.matcher(StudyThroughput.CLUSTER_KEY).find();
-        if (Row.all().stream().noneMatch(r -> selected.matcher(r.key()).find()) && !studyMatches) {
+        if (Row.selected(selected).isEmpty() && !studyMatches) {
             List<String> keys = new ArrayList<>(Row.all().stream().map(Row::key).toList());
+            keys.addAll(Row.kernels().stream().map(Row::key).toList());
             keys.add(StudyThroughput.KEY);
             keys.add(StudyThroughput.CLUSTER_KEY);
             throw new IllegalArgumentException("--filter " + filter + " matches no row; rows: " + keys);
@@ -135,8 +137,10 @@ public final class BenchSuite {
     }
 
     static int run(Options o, PrintStream log) throws IOException, InterruptedException {
-        List<Row> rows = Row.all().stream()
-                .filter(r -> o.filter().matcher(r.key()).find() || r.key().equals("GemmBench.product")).toList();
+        List<Row> rows = new ArrayList<>(Row.selected(o.filter()));
+        if (rows.stream().noneMatch(r -> r.key().equals("GemmBench.product"))) {
+            rows.add(Row.byKey("GemmBench.product").orElseThrow());
+        }
         DjlRuntime.configure();
         String header = header(rows.size(), o);
         log.print(header);

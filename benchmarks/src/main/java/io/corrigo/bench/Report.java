@@ -94,7 +94,7 @@ final class Report {
         StringBuilder out = new StringBuilder();
         out.append("| hot path | Corrigo p50 [spread] | p99 | Python p50 [spread] | p99 | Corrigo/Python [spread] "
                 + "| Corrigo ÷ FP32 limit |\n|---|---|---|---|---|---|---|\n");
-        for (Row row : Row.all()) {
+        for (Row row : java.util.stream.Stream.concat(Row.all().stream(), Row.kernels().stream()).toList()) {
             Summary java = Summary.of(corrigo, row.key());
             Map.Entry<Summary, Boolean> py = python(row.key());
             if (!java.present() && !py.getKey().present()) {

@@ -75,8 +75,39 @@ record Row(String key, String label, double flops, boolean python) {
                 new Row("GemmBench.product", "FP32 matrix product 1024×256 · 256×256", GemmBench.FLOPS));
     }
 
-    /** The row with {@code key}, if the suite has one. */
+    /**
+     * Opt-in rows (run only when {@code --filter} names them, e.g. {@code --filter KernelBench}): the
+     * single libtorch operations the RLIF critics are made of, at their shapes (2 stacked critics,
+     * batch 256, width 256), so that the RLIF row's difference can be taken apart kernel by kernel.
+     */
+    static List<Row> kernels() {
+        double n = 256;
+        return List.of(
+                new Row("KernelBench.op op=bmm", "kernel: batched product 2 × (256×256 · 256×256), critic hidden layer",
+                        2 * 2 * n * n * n),
+                new Row("KernelBench.op op=bmm-k10", "kernel: batched product 2 × (256×10 · 10×256), critic input layer",
+                        2 * 2 * n * 10 * n),
+                new Row("KernelBench.op op=bmm-n1", "kernel: batched product 2 × (256×256 · 256×1), critic output layer",
+                        2 * 2 * n * n),
+                new Row("KernelBench.op op=bmm-n1-grad", "kernel: batched product 2 × (256×256ᵀ · 256×1), output weights' gradient",
+                        2 * 2 * n * n),
+                new Row("KernelBench.op op=add-bias", "kernel: (2, 256, 256) + (2, 1, 256), a separate bias add", 0),
+                new Row("KernelBench.op op=layer-norm", "kernel: LayerNorm over 256 of (2, 256, 256)", 0),
+                new Row("KernelBench.op op=relu", "kernel: ReLU of (2, 256, 256)", 0),
+                new Row("KernelBench.op op=sum-rows", "kernel: sum over dim 1 of (256, 2), a log-density's sum", 0));
+    }
+
+    /**
+     * The rows {@code filter} selects: every default row it matches, and the opt-in {@link #kernels()}
+     * only where the filter is not empty and matches them.
+     */
+    static List<Row> selected(java.util.regex.Pattern filter) {
+        java.util.stream.Stream<Row> optIn = filter.pattern().isEmpty() ? java.util.stream.Stream.empty() : kernels().stream();
+        return java.util.stream.Stream.concat(all().stream(), optIn).filter(r -> filter.matcher(r.key).find()).toList();
+    }
+
+    /** The row with {@code key}, if the suite has one (default or opt-in). */
     static Optional<Row> byKey(String key) {
-        return all().stream().filter(r -> r.key.equals(key)).findFirst();
+        return java.util.stream.Stream.concat(all().stream(), kernels().stream()).filter(r -> r.key.equals(key)).findFirst();
     }
 }

@@ -312,6 +312,24 @@ def gemm():
     return product
 
 
+def kernel(op):
+    """One operation at the RLIF critics' shapes (KernelBench); inputs uniform in [0.1, 1)."""
+    u = lambda *shape: torch.rand(*shape) * 0.9 + 0.1
+    hidden, weights, inputs, input_weights = u(2, 256, 256), u(2, 256, 256), u(2, 256, 10), u(2, 10, 256)
+    output, gradient, bias, rows = u(2, 256, 1), u(2, 256, 1), u(2, 1, 256), u(256, 2)
+    unit, zero, hidden_t = torch.ones(256), torch.zeros(256), hidden.transpose(1, 2)
+    return {
+        "bmm": lambda: torch.bmm(hidden, weights),
+        "bmm-k10": lambda: torch.bmm(inputs, input_weights),
+        "bmm-n1": lambda: torch.bmm(hidden, output),
+        "bmm-n1-grad": lambda: torch.bmm(hidden_t, gradient),
+        "add-bias": lambda: hidden + bias,
+        "layer-norm": lambda: F.layer_norm(hidden, (256,), unit, zero, 1e-5),
+        "relu": lambda: torch.relu(hidden),
+        "sum-rows": lambda: rows.sum(1),
+    }[op]
+
+
 ROWS = {
     "MlpBench.trainStep batch=32": lambda: train_step(32),
     "MlpBench.trainStep batch=256": lambda: train_step(256),
@@ -325,6 +343,14 @@ ROWS = {
     "DiffusionBench.update": diffusion_update,
     "RlifBench.step": rlif_step,
     "GemmBench.product": gemm,
+    "KernelBench.op op=bmm": lambda: kernel("bmm"),
+    "KernelBench.op op=bmm-k10": lambda: kernel("bmm-k10"),
+    "KernelBench.op op=bmm-n1": lambda: kernel("bmm-n1"),
+    "KernelBench.op op=bmm-n1-grad": lambda: kernel("bmm-n1-grad"),
+    "KernelBench.op op=add-bias": lambda: kernel("add-bias"),
+    "KernelBench.op op=layer-norm": lambda: kernel("layer-norm"),
+    "KernelBench.op op=relu": lambda: kernel("relu"),
+    "KernelBench.op op=sum-rows": lambda: kernel("sum-rows"),
 }
 
 

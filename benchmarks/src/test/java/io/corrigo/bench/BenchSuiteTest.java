@@ -45,6 +45,18 @@ class BenchSuiteTest {
     }
 
     @Test
+    void runsTheKernelRowsOnlyWhenTheFilterNamesThem() {
+        java.util.function.Function<String, java.util.List<String>> keys =
+                f -> Row.selected(java.util.regex.Pattern.compile(f)).stream().map(Row::key).toList();
+        assertThat(keys.apply("")).isEqualTo(Row.all().stream().map(Row::key).toList()).noneMatch(k -> k.startsWith("KernelBench"));
+        assertThat(keys.apply("KernelBench")).hasSize(8).allMatch(k -> k.startsWith("KernelBench.op op="));
+        assertThat(keys.apply("bmm-n1")).containsExactly("KernelBench.op op=bmm-n1", "KernelBench.op op=bmm-n1-grad");
+        assertThat(keys.apply("RlifBench|op=sum")).containsExactly("RlifBench.step", "KernelBench.op op=sum-rows");
+        assertThatThrownBy(() -> BenchSuite.parse(new String[] {"--filter", "KernelBnch"}))
+                .hasMessageContaining("matches no row").hasMessageContaining("KernelBench.op op=layer-norm");
+    }
+
+    @Test
     void studyTableGivesTrialsPerMinuteAndTheSpeedUpOverOneWorkerOfTheSameKindInTheSameRound(@TempDir Path dir) {
         StudyThroughput study = new StudyThroughput(dir, true, true);
         assertThat(study.markdown()).isEmpty();
