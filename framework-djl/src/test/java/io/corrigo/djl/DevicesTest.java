@@ -26,4 +26,29 @@ class DevicesTest {
             assertThat(manager.getDevice()).isEqualTo(Device.cpu());
         }
     }
+
+    @Test
+    void aManagerMadeOnAnyThreadHoldsThatThreadToTheConfiguredThreadCount() throws Exception {
+        String key = "ai.djl.pytorch.num_threads";
+        String before = System.getProperty(key);
+        System.setProperty(key, "1");
+        try {
+            int[] seen = new int[2];
+            Thread worker = new Thread(() -> {
+                try (NDManager manager = Devices.newManager(ComputeDevice.CPU)) {
+                    seen[0] = Devices.holdThreadCountOnThisThread();
+                    seen[1] = ai.djl.pytorch.jni.JniUtils.getNumThreads();
+                }
+            }, "not the engine's thread");
+            worker.start();
+            worker.join();
+            assertThat(seen).containsExactly(1, 1);
+        } finally {
+            if (before == null) {
+                System.clearProperty(key);
+            } else {
+                System.setProperty(key, before);
+            }
+        }
+    }
 }
