@@ -2,6 +2,8 @@ package io.corrigo.bench;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * One line of the suite's table: the key both sides report under (JMH's {@code Class.method} and
@@ -101,13 +103,13 @@ record Row(String key, String label, double flops, boolean python) {
      * The rows {@code filter} selects: every default row it matches, and the opt-in {@link #kernels()}
      * only where the filter is not empty and matches them.
      */
-    static List<Row> selected(java.util.regex.Pattern filter) {
-        java.util.stream.Stream<Row> optIn = filter.pattern().isEmpty() ? java.util.stream.Stream.empty() : kernels().stream();
-        return java.util.stream.Stream.concat(all().stream(), optIn).filter(r -> filter.matcher(r.key).find()).toList();
+    static List<Row> selected(Pattern filter) {
+        Stream<Row> optIn = filter.pattern().isEmpty() ? Stream.empty() : kernels().stream();
+        return Stream.concat(all().stream(), optIn).filter(r -> filter.matcher(r.key).find()).toList();
     }
 
     /** The row with {@code key}, if the suite has one (default or opt-in). */
     static Optional<Row> byKey(String key) {
-        return java.util.stream.Stream.concat(all().stream(), kernels().stream()).filter(r -> r.key.equals(key)).findFirst();
+        return Stream.concat(all().stream(), kernels().stream()).filter(r -> r.key.equals(key)).findFirst();
     }
 }

@@ -30,7 +30,7 @@ public final class Devices {
 
     /**
      * A new base manager on {@code device} for the PyTorch engine; the caller closes it. The calling
-     * thread, which will compute with it, is first held to the configured intra-op thread count
+     * thread, which will compute with it, is then held to the configured intra-op thread count
      * (see {@link #holdThreadCountOnThisThread()}).
      */
     public static NDManager newManager(ComputeDevice device) {
