@@ -14,11 +14,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * Adam over a fixed set of parameters, applied with the engine's native in-place update (the
- * kernel DJL's {@code Optimizer.adam()} calls: one JNI call per parameter updating weight, first
- * and second moments, then zeroing the gradient), with optional gradient-norm clipping.
+ * Adam over a fixed set of parameters, applied in place as DJL's {@code Optimizer.adam()} applies it
+ * (the engine's {@code adamUpdate}, then zeroing the gradient), with optional gradient-norm clipping.
+ * Float32 parameters on the CPU take the same update fused into one JNI call and one pass over each
+ * parameter ({@link NativeAdam}), bit for bit equal; others take DJL's, one call per parameter.
  *
  * <p>Update (DJL's form): {@code m ← β1·m + (1−β1)·g}, {@code v ← β2·v + (1−β2)·g²},
  * {@code w ← w − lr·√(1−β2^t)/(1−β1^t) · m/(√v + ε)}.
@@ -59,6 +61,11 @@ public final class AdamOptimizer implements AutoCloseable {
     private final List<NDArray> variances = new ArrayList<>();
     private final List<NDList> inputs = new ArrayList<>();
     private final List<NDList> outputs = new ArrayList<>();
+    /**
+     * Handles of the parameters, means, variances and square-root scratch, and the sizes, for
+     * {@link NativeAdam}; null when it is not used, or no longer (it refused an array).
+     */
+    private long[][] fused;
     private long updates;
     private boolean closed;
 
@@ -81,6 +88,21 @@ public final class AdamOptimizer implements AutoCloseable {
             inputs.add(new NDList(p, p, m, v));
             outputs.add(new NDList(p));
         }
+        fused = b.fused && params.stream().allMatch(NativeAdam::fits) && NativeAdam.available() ? handles() : null;
+    }
+
+    private long[][] handles() {
+        int n = params.size();
+        long[][] h = new long[5][n];
+        for (int i = 0; i < n; i++) {
+            NDArray p = params.get(i);
+            h[0][i] = NativeAdam.handle(p);
+            h[1][i] = NativeAdam.handle(means.get(i));
+            h[2][i] = NativeAdam.handle(variances.get(i));
+            h[3][i] = NativeAdam.handle(manager.zeros(p.getShape(), p.getDataType()));
+            h[4][i] = p.size();
+        }
+        return h;
     }
 
     /** A builder; the learning rate is required. */
@@ -96,21 +118,74 @@ public final class AdamOptimizer implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the optimizer is closed");
         }
-        int n = params.size();
-        NDArray[] grads = new NDArray[n];
+        if (fused != null) {
+            for (NDArray p : params) {
+                requireGradient(p);
+            }
+            if (clipping != Clipping.NONE) {
+                withGradients(this::clip);
+            }
+            String refused = NativeAdam.step(fused[0], fused[1], fused[2], fused[3], fused[4], learningRate,
+                    corrected(updates + 1), weightDecay, beta1, beta2, epsilon, weightDecay > 0);
+            if (refused != null) {
+                // e.g. a parameter that is a strided view: DJL's update takes any layout, with the same numbers
+                fused = null;
+                withGradients(this::update);
+            }
+        } else {
+            withGradients(grads -> {
+                clip(grads);
+                update(grads);
+            });
+        }
+        updates++;
+    }
+
+    private void update(NDArray[] grads) {
+        for (int i = 0; i < grads.length; i++) {
+            NDList in = inputs.get(i);
+            in.set(1, grads[i]);
+            params.get(i).getNDArrayInternal().adamUpdate(in, outputs.get(i), learningRate, corrected(updates + 1),
+                    weightDecay, 1f, -1f, beta1, beta2, epsilon, true, weightDecay > 0);
+        }
+    }
+
+    private float corrected(long t) {
+        return (float) (learningRate * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t)));
+    }
+
+    /**
+     * DJL's update of one parameter from the gradient it holds, which is then zeroed: what
+     * {@link #step()} does without {@link NativeAdam}, and what its check compares with.
+     */
+    static void djlUpdate(NDArray param, NDArray mean, NDArray variance, float learningRate, float corrected,
+            float weightDecay, float beta1, float beta2, float epsilon) {
+        try (NDArray grad = param.getGradient()) {
+            param.getNDArrayInternal().adamUpdate(new NDList(param, grad, mean, variance), new NDList(param),
+                    learningRate, corrected, weightDecay, 1f, -1f, beta1, beta2, epsilon, true, weightDecay > 0);
+        }
+    }
+
+    /** Whether the fused update is used for this optimizer (see {@link NativeAdam}). @since 1.8 */
+    public boolean fused() {
+        return fused != null;
+    }
+
+    private static void requireGradient(NDArray p) {
+        if (!p.hasGradient()) {
+            throw new IllegalStateException("a parameter of this optimizer has no gradient attached: call"
+                    + " setRequiresGradient(true) on it before training");
+        }
+    }
+
+    /** Runs {@code body} on every parameter's gradient array and closes those arrays. */
+    private void withGradients(Consumer<NDArray[]> body) {
+        NDArray[] grads = new NDArray[params.size()];
         try {
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < grads.length; i++) {
                 grads[i] = params.get(i).getGradient();
             }
-            clip(grads);
-            updates++;
-            double lrCorrected = learningRate * Math.sqrt(1 - Math.pow(beta2, updates)) / (1 - Math.pow(beta1, updates));
-            for (int i = 0; i < n; i++) {
-                NDList in = inputs.get(i);
-                in.set(1, grads[i]);
-                params.get(i).getNDArrayInternal().adamUpdate(in, outputs.get(i), learningRate, (float) lrCorrected,
-                        weightDecay, 1f, -1f, beta1, beta2, epsilon, true, weightDecay > 0);
-            }
+            body.accept(grads);
         } finally {
             for (NDArray g : grads) {
                 if (g != null) {
@@ -238,8 +313,15 @@ public final class AdamOptimizer implements AutoCloseable {
         private float weightDecay;
         private Clipping clipping = Clipping.NONE;
         private float maxNorm = 1f;
+        private boolean fused = true;
 
         private Builder() {
+        }
+
+        /** Whether to use {@link NativeAdam} where it applies (the default); off, DJL's update. Same numbers. */
+        Builder fusedWhereAvailable(boolean fused) {
+            this.fused = fused;
+            return this;
         }
 
         /** The step size, > 0. */

@@ -1,20 +1,13 @@
 package io.corrigo.djl;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.jni.JniUtils;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.function.UnaryOperator;
 
 /**
@@ -38,26 +31,21 @@ import java.util.function.UnaryOperator;
  */
 public final class NativeAutograd {
 
-    private static final String RESOURCE = "/io/corrigo/djl/native/linux-x86_64/libcorrigo-autograd.so";
-
-    private static Boolean available;
-    private static String detail = "not tried yet";
+    private static final NativeLibrary.Feature FEATURE = new NativeLibrary.Feature("corrigo.nativeAutograd",
+            "CORRIGO_NATIVE_AUTOGRAD", "libtorch's torch::autograd::grad, as PyTorch computes it",
+            "the written-out gradient is used", NativeAutograd::selfCheck);
 
     private NativeAutograd() {
     }
 
     /** Whether {@link #grad} can be used; loads the engine and then the library on the first call. */
-    public static synchronized boolean available() {
-        if (available == null) {
-            available = load();
-        }
-        return available;
+    public static boolean available() {
+        return FEATURE.available();
     }
 
     /** Whether it is used (loading it if need be), and why not if not: for manifests and notes. */
-    public static synchronized String describe() {
-        available();
-        return (available == null ? "not loaded yet" : available ? "on" : "off") + ": " + detail;
+    public static String describe() {
+        return FEATURE.describe();
     }
 
     /** Whether a differentiable input gradient should come from here: recording, and the library loaded. */
@@ -114,44 +102,6 @@ public final class NativeAutograd {
             return null;
         } catch (RuntimeException e) {
             return "its check failed (" + e.getMessage() + ")";
-        }
-    }
-
-    private static boolean load() {
-        String setting = System.getProperty("corrigo.nativeAutograd",
-                System.getenv().getOrDefault("CORRIGO_NATIVE_AUTOGRAD", "on"));
-        if (setting.equalsIgnoreCase("off")) {
-            detail = "turned off (corrigo.nativeAutograd=off): the written-out gradient is used";
-            return false;
-        }
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        String arch = System.getProperty("os.arch", "");
-        if (!os.contains("linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
-            detail = "not Linux x86_64: the written-out gradient is used";
-            return false;
-        }
-        try (InputStream in = NativeAutograd.class.getResourceAsStream(RESOURCE)) {
-            // the engine's libtorch first: the library's libtorch_cpu.so must bind to it, not to another on the path
-            Engine.getEngine(Devices.ENGINE);
-            if (in == null) {
-                detail = "the library was not built (no g++ when Corrigo was built): the written-out gradient is used";
-                return false;
-            }
-            // a file of its own per class loader: a JNI library binds to the first loader that loads it
-            Path lib = Files.createTempFile("corrigo-autograd", ".so");
-            lib.toFile().deleteOnExit();
-            Files.copy(in, lib, StandardCopyOption.REPLACE_EXISTING);
-            System.load(lib.toString());
-            String wrong = selfCheck();
-            if (wrong != null) {
-                detail = "the library loaded but " + wrong + ": the written-out gradient is used";
-                return false;
-            }
-            detail = "libtorch's torch::autograd::grad, as PyTorch computes it";
-            return true;
-        } catch (IOException | RuntimeException | UnsatisfiedLinkError e) {
-            detail = "could not load the library (" + e.getMessage() + "): the written-out gradient is used";
-            return false;
         }
     }
 }
