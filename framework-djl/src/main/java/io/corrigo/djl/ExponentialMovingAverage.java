@@ -30,8 +30,7 @@ public final class ExponentialMovingAverage implements AutoCloseable {
     private final Map<String, NDArray> averages;
     private final double power;
     private final double maxDecay;
-    private final NDArray decayScalar;
-    private final NDArray keepScalar;
+    private final ParameterBlend blend;
     private long updates;
     private boolean closed;
 
@@ -56,8 +55,7 @@ public final class ExponentialMovingAverage implements AutoCloseable {
             });
         }
         averages = Collections.unmodifiableMap(copies);
-        decayScalar = manager.create(0f);
-        keepScalar = manager.create(1f);
+        blend = new ParameterBlend(averages, live);
     }
 
     /** The decay applied by update number {@code k} (from 0). */
@@ -73,16 +71,7 @@ public final class ExponentialMovingAverage implements AutoCloseable {
     public void update() {
         requireOpen();
         double d = decay(updates++, power, maxDecay);
-        try (NoGradient ignored = NoGradient.enter()) {
-            decayScalar.set(new float[] {(float) d});
-            keepScalar.set(new float[] {(float) (1 - d)});
-            for (Map.Entry<String, NDArray> e : averages.entrySet()) {
-                NDArray average = e.getValue();
-                try (NDArray fresh = live.get(e.getKey()).mul(keepScalar)) {
-                    average.muli(decayScalar).addi(fresh);
-                }
-            }
-        }
+        blend.apply((float) d, (float) (1 - d));
     }
 
     /** The averaged parameters by name; valid until {@link #close()}. */

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.norm.LayerNorm;
 import io.corrigo.djl.NoGradient;
+import io.corrigo.djl.ParameterBlend;
 import io.corrigo.djl.TensorFiles;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -35,9 +36,8 @@ final class CriticEnsemble implements AutoCloseable {
     private final List<Shape> widths = new java.util.ArrayList<>();
     private final List<NDArray> unitGains = new java.util.ArrayList<>();
     private final List<NDArray> zeroShifts = new java.util.ArrayList<>();
-    private float polyakTau = Float.NaN;
-    private NDArray polyakKeep;
-    private NDArray polyakTake;
+    private CriticEnsemble polyakSource;
+    private ParameterBlend polyak;
 
     CriticEnsemble(NDManager parent, int members, int inputs, List<Integer> hidden, RandomGenerator random) {
         manager = parent.newSubManager();
@@ -124,22 +124,11 @@ final class CriticEnsemble implements AutoCloseable {
 
     /** Polyak averaging: {@code this ← τ·online + (1 − τ)·this}. */
     void polyak(CriticEnsemble online, float tau) {
-        if (tau != polyakTau) {
-            if (polyakKeep != null) {
-                polyakKeep.close();
-                polyakTake.close();
-            }
-            polyakTau = tau;
-            polyakKeep = TanhGaussianActor.constant(manager, 1 - tau);
-            polyakTake = TanhGaussianActor.constant(manager, tau);
+        if (polyakSource != online) {
+            polyakSource = online;
+            polyak = new ParameterBlend(parameters, online.parameters);
         }
-        try (NoGradient ignored = NoGradient.enter()) {
-            for (Map.Entry<String, NDArray> e : parameters.entrySet()) {
-                try (NDArray moved = online.parameters.get(e.getKey()).mul(polyakTake)) {
-                    e.getValue().muli(polyakKeep).addi(moved);
-                }
-            }
-        }
+        polyak.apply(1 - tau, tau);
     }
 
     void save(Path file) throws IOException {
