@@ -59,8 +59,6 @@ public final class AdamOptimizer implements AutoCloseable {
     private final List<NDArray> params = new ArrayList<>();
     private final List<NDArray> means = new ArrayList<>();
     private final List<NDArray> variances = new ArrayList<>();
-    private final List<NDList> inputs = new ArrayList<>();
-    private final List<NDList> outputs = new ArrayList<>();
     /**
      * Handles of the parameters, means, variances and square-root scratch, and the sizes, for
      * {@link NativeAdam}; null when it is not used, or no longer (it refused an array).
@@ -85,8 +83,6 @@ public final class AdamOptimizer implements AutoCloseable {
             params.add(p);
             means.add(m);
             variances.add(v);
-            inputs.add(new NDList(p, p, m, v));
-            outputs.add(new NDList(p));
         }
         fused = b.fused && params.stream().allMatch(NativeAdam::fits) && NativeAdam.available() ? handles() : null;
     }
@@ -142,11 +138,10 @@ public final class AdamOptimizer implements AutoCloseable {
     }
 
     private void update(NDArray[] grads) {
+        float corrected = corrected(updates + 1);
         for (int i = 0; i < grads.length; i++) {
-            NDList in = inputs.get(i);
-            in.set(1, grads[i]);
-            params.get(i).getNDArrayInternal().adamUpdate(in, outputs.get(i), learningRate, corrected(updates + 1),
-                    weightDecay, 1f, -1f, beta1, beta2, epsilon, true, weightDecay > 0);
+            djlUpdate(params.get(i), grads[i], means.get(i), variances.get(i), learningRate, corrected, weightDecay,
+                    beta1, beta2, epsilon);
         }
     }
 
@@ -155,15 +150,14 @@ public final class AdamOptimizer implements AutoCloseable {
     }
 
     /**
-     * DJL's update of one parameter from the gradient it holds, which is then zeroed: what
-     * {@link #step()} does without {@link NativeAdam}, and what its check compares with.
+     * DJL's update of one parameter from {@code grad} (its gradient array), after which the
+     * parameter's gradient is zeroed: what {@link #step()} does without {@link NativeAdam}, and what
+     * that class's check compares with.
      */
-    static void djlUpdate(NDArray param, NDArray mean, NDArray variance, float learningRate, float corrected,
-            float weightDecay, float beta1, float beta2, float epsilon) {
-        try (NDArray grad = param.getGradient()) {
-            param.getNDArrayInternal().adamUpdate(new NDList(param, grad, mean, variance), new NDList(param),
-                    learningRate, corrected, weightDecay, 1f, -1f, beta1, beta2, epsilon, true, weightDecay > 0);
-        }
+    static void djlUpdate(NDArray param, NDArray grad, NDArray mean, NDArray variance, float learningRate,
+            float corrected, float weightDecay, float beta1, float beta2, float epsilon) {
+        param.getNDArrayInternal().adamUpdate(new NDList(param, grad, mean, variance), new NDList(param), learningRate,
+                corrected, weightDecay, 1f, -1f, beta1, beta2, epsilon, true, weightDecay > 0);
     }
 
     /** Whether the fused update is used for this optimizer (see {@link NativeAdam}). @since 1.8 */

@@ -110,8 +110,10 @@ public final class NativeAdam {
                     backward(m, state[side], slopes);
                 }
                 for (int i = 0; i < n; i++) {
-                    AdamOptimizer.djlUpdate(state[0][i], means[0][i], variances[0][i], 1e-3f, corrected, decay,
-                            0.9f, 0.999f, 1e-8f);
+                    try (NDArray grad = state[0][i].getGradient()) {
+                        AdamOptimizer.djlUpdate(state[0][i], grad, means[0][i], variances[0][i], 1e-3f, corrected, decay,
+                                0.9f, 0.999f, 1e-8f);
+                    }
                 }
                 long[] sizes = new long[n];
                 long[][] handles = new long[3][n];
