@@ -19,8 +19,8 @@ import java.util.function.Consumer;
 /**
  * Adam over a fixed set of parameters, applied in place as DJL's {@code Optimizer.adam()} applies it
  * (the engine's {@code adamUpdate}, then zeroing the gradient), with optional gradient-norm clipping.
- * Float32 parameters on the CPU take the same update fused into one JNI call and one pass over each
- * parameter ({@link NativeAdam}), bit for bit equal; others take DJL's, one call per parameter.
+ * Float32 parameters on the CPU take the same update fused into one JNI call and three passes over
+ * each parameter ({@link NativeAdam}), bit for bit equal; others take DJL's, one call per parameter.
  *
  * <p>Update (DJL's form): {@code m ← β1·m + (1−β1)·g}, {@code v ← β2·v + (1−β2)·g²},
  * {@code w ← w − lr·√(1−β2^t)/(1−β1^t) · m/(√v + ε)}.

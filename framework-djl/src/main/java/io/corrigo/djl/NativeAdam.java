@@ -8,11 +8,11 @@ import ai.djl.pytorch.engine.PtNDArray;
 import java.util.Random;
 
 /**
- * {@link AdamOptimizer}'s update for all its parameters in one JNI call and one pass over each
+ * {@link AdamOptimizer}'s update for all its parameters in one JNI call and three passes over each
  * parameter's memory ({@code src/main/cpp/corrigo_adam.cpp}), bit for bit what DJL's
  * {@code adamUpdate} and {@code zeroGrad} compute. DJL's form runs about a dozen libtorch operations
  * per parameter, each a pass over memory with its own dispatch, and allocates five temporaries; for
- * a 10→256→256→2 network that was about half of a training step at batch 32.
+ * a 10→256→256→2 network the fused update takes about 160 µs off a 580 µs training step at batch 32.
  *
  * <p>Used for float32 parameters on the CPU when the bundle's JNI library loads and a check on
  * loading finds the fused update equal, bit for bit, to DJL's over three steps on parameters of
@@ -28,7 +28,7 @@ public final class NativeAdam {
     private static final int CHECK_STEPS = 3;
 
     private static final NativeLibrary.Feature FEATURE = new NativeLibrary.Feature("corrigo.nativeAdam",
-            "CORRIGO_NATIVE_ADAM", "one fused pass per parameter, bit for bit DJL's adamUpdate", "DJL's update is used",
+            "CORRIGO_NATIVE_ADAM", "one JNI call, three passes per parameter, bit for bit DJL's adamUpdate", "DJL's update is used",
             NativeAdam::selfCheck);
 
     private NativeAdam() {

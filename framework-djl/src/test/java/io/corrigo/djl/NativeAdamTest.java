@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import io.corrigo.api.run.ComputeDevice;
 import io.qameta.allure.Epic;
 import io.qameta.allure.Feature;
 import java.util.LinkedHashMap;
@@ -14,9 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -25,17 +23,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 @Feature("Adam")
 class NativeAdamTest {
 
-    private NDManager manager;
-
-    @BeforeEach
-    void openManager() {
-        manager = Devices.newManager(ComputeDevice.CPU);
-    }
-
-    @AfterEach
-    void closeManager() {
-        manager.close();
-    }
+    @RegisterExtension
+    final CpuManagerPerTest cpu = new CpuManagerPerTest();
 
     @Test
     void loadsAndPassesItsCheckOnLinuxX86() {
@@ -45,7 +34,7 @@ class NativeAdamTest {
                 System.getenv().getOrDefault("CORRIGO_NATIVE_ADAM", "on"))), "turned off");
         assumeTrue(NativeLibrary.built(), "not built (no g++ at build time)");
         assertThat(NativeAdam.available()).as(NativeAdam.describe()).isTrue();
-        assertThat(NativeAdam.describe()).startsWith("on: one fused pass per parameter");
+        assertThat(NativeAdam.describe()).startsWith("on: one JNI call, three passes per parameter");
     }
 
     @ParameterizedTest(name = "weight decay {0}, clipping {1}")
@@ -76,11 +65,11 @@ class NativeAdamTest {
     @Test
     void aParameterThatIsAStridedViewTurnsTheOptimizerToDjlsUpdateWithTheSameNumbers() {
         assumeTrue(NativeAdam.available(), NativeAdam::describe);
-        NDArray plain = manager.create(new float[] {1f, 4f, 2f, 5f, 3f, 6f}, new Shape(3, 2));
+        NDArray plain = cpu.manager().create(new float[] {1f, 4f, 2f, 5f, 3f, 6f}, new Shape(3, 2));
         plain.setRequiresGradient(true);
-        NDArray transposed = manager.create(new float[] {1f, 2f, 3f, 4f, 5f, 6f}, new Shape(2, 3)).transpose();
+        NDArray transposed = cpu.manager().create(new float[] {1f, 2f, 3f, 4f, 5f, 6f}, new Shape(2, 3)).transpose();
         transposed.setRequiresGradient(true);
-        NDArray bias = manager.create(new float[] {0.5f, -0.5f});
+        NDArray bias = cpu.manager().create(new float[] {0.5f, -0.5f});
         bias.setRequiresGradient(true);
         try (AdamOptimizer dense = adam(0f, AdamOptimizer.Clipping.NONE, true, Map.of("w", plain, "b", bias));
              AdamOptimizer strided = adam(0f, AdamOptimizer.Clipping.NONE, true, Map.of("w", transposed))) {
@@ -102,16 +91,16 @@ class NativeAdamTest {
 
     private Mlp mlp() {
         return Mlp.builder().setInputSize(10).setHiddenSizes(List.of(64, 64)).setOutputSize(2).optLayerNorm()
-                .build(manager, new SplittableRandom(3));
+                .build(cpu.manager(), new SplittableRandom(3));
     }
 
     private AdamOptimizer adam(float decay, AdamOptimizer.Clipping clipping, boolean fused, Map<String, NDArray> params) {
         return AdamOptimizer.builder().setLearningRate(3e-3f).optWeightDecay(decay).optClipping(clipping, 0.5f)
-                .fusedWhereAvailable(fused).build(manager, params);
+                .fusedWhereAvailable(fused).build(cpu.manager(), params);
     }
 
     private void trainStep(Mlp net, AdamOptimizer adam, float[] x, float[] y) {
-        try (NDManager step = manager.newSubManager(); GradientTape tape = GradientTape.record()) {
+        try (NDManager step = cpu.manager().newSubManager(); GradientTape tape = GradientTape.record()) {
             NDArray input = step.create(x, new Shape(32, 10));
             NDArray target = step.create(y, new Shape(32, 2));
             tape.backward(net.forward(input).sub(target).square().mean());

@@ -5,34 +5,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import io.corrigo.api.run.ComputeDevice;
 import io.qameta.allure.Epic;
 import io.qameta.allure.Feature;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link ParameterBlend}: Polyak / moving-average blends, natively where it loads, with DJL's numbers bit for bit. */
 @Epic("DJL toolkit")
 @Feature("Parameter averaging")
 class ParameterBlendTest {
 
-    private NDManager manager;
-
-    @BeforeEach
-    void openManager() {
-        manager = Devices.newManager(ComputeDevice.CPU);
-    }
-
-    @AfterEach
-    void closeManager() {
-        manager.close();
-    }
+    @RegisterExtension
+    final CpuManagerPerTest cpu = new CpuManagerPerTest();
 
     @Test
     void blendsLikeDjlsOperationsOnZeroDimensionalFactorsBitForBit() {
@@ -43,14 +31,14 @@ class ParameterBlendTest {
         Map<String, NDArray> sources = new LinkedHashMap<>();
         for (int size : new int[] {3, 256, 65_536 + 5}) {
             float[] t = values(random, size);
-            targets.put("p" + size, manager.create(t));
-            twins.put("p" + size, manager.create(t));
-            sources.put("p" + size, manager.create(values(random, size)));
+            targets.put("p" + size, cpu.manager().create(t));
+            twins.put("p" + size, cpu.manager().create(t));
+            sources.put("p" + size, cpu.manager().create(values(random, size)));
         }
         ParameterBlend blend = new ParameterBlend(targets, sources);
         assertThat(blend.fused()).isTrue();
         float tau = 0.005f;
-        try (NDArray keep = manager.create(1 - tau); NDArray take = manager.create(tau)) {
+        try (NDArray keep = cpu.manager().create(1 - tau); NDArray take = cpu.manager().create(tau)) {
             for (int step = 0; step < 5; step++) {
                 blend.apply(1 - tau, tau);
                 for (String name : twins.keySet()) { // what CriticEnsemble.polyak did before
@@ -66,8 +54,8 @@ class ParameterBlendTest {
 
     @Test
     void aStridedTargetTurnsTheBlendToDjlsOperations() {
-        NDArray strided = manager.create(new float[] {1f, 2f, 3f, 4f, 5f, 6f}, new Shape(2, 3)).transpose();
-        NDArray source = manager.create(new float[] {0f, 0f, 0f, 0f, 0f, 0f}, new Shape(3, 2));
+        NDArray strided = cpu.manager().create(new float[] {1f, 2f, 3f, 4f, 5f, 6f}, new Shape(2, 3)).transpose();
+        NDArray source = cpu.manager().create(new float[] {0f, 0f, 0f, 0f, 0f, 0f}, new Shape(3, 2));
         ParameterBlend blend = new ParameterBlend(Map.of("w", strided), Map.of("w", source));
         blend.apply(0.5f, 0.5f);
         assertThat(blend.fused()).isFalse();
@@ -76,8 +64,8 @@ class ParameterBlendTest {
 
     @Test
     void rejectsSetsThatDoNotMatch() {
-        NDArray a = manager.zeros(new Shape(2));
-        NDArray b = manager.zeros(new Shape(3));
+        NDArray a = cpu.manager().zeros(new Shape(2));
+        NDArray b = cpu.manager().zeros(new Shape(3));
         assertThatThrownBy(() -> new ParameterBlend(Map.of("w", a), Map.of("v", a)))
                 .hasMessageContaining("differ in names");
         assertThatThrownBy(() -> new ParameterBlend(Map.of("w", a), Map.of("w", b)))
