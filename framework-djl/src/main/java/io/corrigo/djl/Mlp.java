@@ -62,6 +62,12 @@ public final class Mlp implements AutoCloseable {
     private final NDArray layerNormEps;
     private final NDArray zero;
     private final NDArray one;
+    /**
+     * Held for the network's life: {@code mul(2f)} would make a scalar in a Java buffer and drop it
+     * at once, while autograd keeps reading it for the backward pass; a garbage collection in between
+     * freed it under the tape and made the same seed train differently now and then.
+     */
+    private final NDArray two;
     private boolean closed;
 
     private Mlp(Builder b, NDManager parent, RandomGenerator random) {
@@ -103,6 +109,7 @@ public final class Mlp implements AutoCloseable {
         layerNormEps = manager.create(LAYER_NORM_EPS);
         zero = manager.create(0f);
         one = manager.create(1f);
+        two = manager.create(2f);
     }
 
     /** A builder; input size, hidden sizes and output size are required. */
@@ -243,8 +250,8 @@ public final class Mlp implements AutoCloseable {
         return switch (squash) {
             case NONE -> h;
             case TANH -> h.tanh();
-            case SIGMOID2 -> inPlace ? ai.djl.nn.Activation.sigmoid(h).muli(2f).subi(1f)
-                    : ai.djl.nn.Activation.sigmoid(h).mul(2f).sub(1f);
+            case SIGMOID2 -> inPlace ? ai.djl.nn.Activation.sigmoid(h).muli(two).subi(one)
+                    : ai.djl.nn.Activation.sigmoid(h).mul(two).sub(one);
         };
     }
 

@@ -114,6 +114,41 @@ class MlpKerasVariantTest {
         }
     }
 
+    @Test
+    void squashedGradientsDoNotDependOnAGarbageCollectionBetweenForwardAndBackward() throws InterruptedException {
+        float[][] undisturbed = squashedGradients(false);
+        float[][] collected = squashedGradients(true);
+        for (int i = 0; i < undisturbed.length; i++) {
+            assertThat(collected[i]).as("gradient %d", i).isEqualTo(undisturbed[i]);
+        }
+    }
+
+    private float[][] squashedGradients(boolean collectInBetween) throws InterruptedException {
+        try (Mlp mlp = variant(Mlp.OutputSquash.SIGMOID2); NDManager step = manager.newSubManager()) {
+            NDArray x = step.create(new float[] {0.5f, -0.5f, 0.1f, 1f, 2f, -1f}, new Shape(2, 3));
+            try (GradientTape tape = GradientTape.record()) {
+                NDArray loss = mlp.forward(x).square().sum();
+                if (collectInBetween) {
+                    collectUnreachableDirectBuffers();
+                }
+                tape.backward(loss);
+            }
+            return mlp.parameters().values().stream().map(p -> p.getGradient().toFloatArray()).toArray(float[][]::new);
+        }
+    }
+
+    /** Collects until an unreachable sentinel is found, then gives the cleaner thread time to free buffers. */
+    private static void collectUnreachableDirectBuffers() throws InterruptedException {
+        java.lang.ref.ReferenceQueue<Object> queue = new java.lang.ref.ReferenceQueue<>();
+        java.lang.ref.PhantomReference<Object> sentinel = new java.lang.ref.PhantomReference<>(new Object(), queue);
+        for (int i = 0; i < 50 && queue.poll() == null; i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        assertThat(sentinel.refersTo(null)).isTrue();
+        Thread.sleep(100);
+    }
+
     private Mlp variant(Mlp.OutputSquash squash) {
         return Mlp.builder().setInputSize(3).setHiddenSizes(List.of(8, 8)).setOutputSize(2)
                 .optActivation(Mlp.Activation.TANH).optInitialisation(Mlp.Initialisation.KERAS).optOutputSquash(squash)
