@@ -91,10 +91,6 @@ public final class TensorFiles {
         if (!values.keySet().equals(tensors.keySet())) {
             throw new IOException(file + " holds " + values.keySet() + ", expected " + tensors.keySet());
         }
-        try (NoGradient ignored = NoGradient.enter()) {
-            for (Map.Entry<String, float[]> e : values.entrySet()) {
-                tensors.get(e.getKey()).set(e.getValue());
-            }
-        }
+        values.forEach((name, v) -> InPlace.copy(v, tensors.get(name)));
     }
 }

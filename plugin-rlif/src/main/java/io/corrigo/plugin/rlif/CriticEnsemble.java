@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.norm.LayerNorm;
-import io.corrigo.djl.NoGradient;
+import io.corrigo.djl.InPlace;
 import io.corrigo.djl.ParameterBlend;
 import io.corrigo.djl.TensorFiles;
 import java.io.IOException;
@@ -117,9 +117,7 @@ final class CriticEnsemble implements AutoCloseable {
 
     /** Sets every parameter to {@code other}'s. */
     void copyFrom(CriticEnsemble other) {
-        try (NoGradient ignored = NoGradient.enter()) {
-            parameters.forEach((name, w) -> w.set(other.parameters.get(name).toByteBuffer()));
-        }
+        parameters.forEach((name, w) -> InPlace.copy(other.parameters.get(name), w));
     }
 
     /** Polyak averaging: {@code this ← τ·online + (1 − τ)·this}. */
