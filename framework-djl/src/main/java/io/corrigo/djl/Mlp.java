@@ -125,10 +125,10 @@ public final class Mlp implements AutoCloseable {
      */
     public NDArray forward(NDArray input) {
         requireOpen();
-        return forward(input, new Layers(weights, biases, gains, shifts));
+        return forward(input, new Layers(weights, biases, gains, shifts), false);
     }
 
-    private NDArray forward(NDArray input, Layers p) {
+    private NDArray forward(NDArray input, Layers p, boolean inPlaceSquash) {
         NDArray h = input;
         int hidden = p.weights().size() - 1;
         for (int layer = 0; layer < hidden; layer++) {
@@ -140,7 +140,7 @@ public final class Mlp implements AutoCloseable {
             }
         }
         h = replace(h, Linear.linear(h, p.weights().get(hidden), p.biases().get(hidden)).singletonOrThrow(), input);
-        return squash == OutputSquash.NONE ? h : replace(h, squashed(h, false), input);
+        return squash == OutputSquash.NONE ? h : replace(h, squashed(h, inPlaceSquash), input);
     }
 
     /**
@@ -150,18 +150,7 @@ public final class Mlp implements AutoCloseable {
     public NDArray predict(NDArray input) {
         requireOpen();
         try (NoGradient ignored = NoGradient.enter()) {
-            NDArray h = input;
-            int hidden = weights.size() - 1;
-            for (int layer = 0; layer < hidden; layer++) {
-                h = replace(h, Linear.linear(h, weights.get(layer), biases.get(layer)).singletonOrThrow(), input);
-                h = replace(h, activate(h), input);
-                if (!gains.isEmpty()) {
-                    h = replace(h, LayerNorm.layerNorm(h, normShapes.get(layer), gains.get(layer), shifts.get(layer),
-                            LAYER_NORM_EPS).singletonOrThrow(), input);
-                }
-            }
-            h = replace(h, Linear.linear(h, weights.get(hidden), biases.get(hidden)).singletonOrThrow(), input);
-            return squash == OutputSquash.NONE ? h : replace(h, squashed(h, true), input);
+            return forward(input, new Layers(weights, biases, gains, shifts), true);
         }
     }
 
@@ -205,7 +194,7 @@ public final class Mlp implements AutoCloseable {
         NDArray x = input.stopGradient();
         x.setRequiresGradient(true);
         try (GradientTape tape = GradientTape.record()) {
-            tape.backward(forward(x, detached));
+            tape.backward(forward(x, detached, false));
         }
         return x.getGradient();
     }
