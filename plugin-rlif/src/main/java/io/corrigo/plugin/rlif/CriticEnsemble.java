@@ -76,9 +76,15 @@ final class CriticEnsemble implements AutoCloseable {
 
     /** Every member's Q for {@code inputs (B, dObs + dAct)} with parameters {@code p}: shape (members, B). */
     NDArray forward(NDArray inputs, Map<String, NDArray> p) {
-        NDArray h = inputs.expandDims(0);
+        // every member gets an expanded view of the inputs, and each layer is one batched product
+        // (bmm) of (members, B, in) and (members, in, out). libtorch's matmul given (1, B, in) would
+        // multiply the transposed weights instead and copy the (members, B, out) result into place,
+        // and the gradient back in the backward pass; the batched product gives the same bits under
+        // MKL's Intel code path (the default here) without either copy or matmul's reshaping
+        NDArray rows = inputs.expandDims(0);
+        NDArray h = next(rows, rows.broadcast(new Shape(members, inputs.getShape().get(0), inputs.getShape().get(1))));
         for (int l = 0; l < layers; l++) {
-            h = next(h, h.matMul(p.get("l" + l + ".weight")));
+            h = next(h, h.batchMatMul(p.get("l" + l + ".weight")));
             h = next(h, h.add(p.get("l" + l + ".bias")));
             // libtorch's fused normalisation over each row, then every member's own gain and shift
             h = next(h, LayerNorm.layerNorm(h, widths.get(l), unitGains.get(l), zeroShifts.get(l), NORM_EPS).singletonOrThrow());
@@ -86,7 +92,7 @@ final class CriticEnsemble implements AutoCloseable {
             h = next(h, h.add(p.get("l" + l + ".shift")));
             h = next(h, ai.djl.nn.Activation.relu(h));
         }
-        h = next(h, h.matMul(p.get("l" + layers + ".weight")));
+        h = next(h, h.batchMatMul(p.get("l" + layers + ".weight")));
         h = next(h, h.add(p.get("l" + layers + ".bias")));
         return next(h, h.squeeze(2));
     }

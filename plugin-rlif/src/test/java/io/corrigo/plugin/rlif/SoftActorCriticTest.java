@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 @Feature("rlif")
 class SoftActorCriticTest {
 
+    private static final int MEMBERS = 3;
+
     @Test
     void theTargetSubsetHoldsDistinctCriticsAndCoversTheEnsemble() {
         SplittableRandom random = new SplittableRandom(1);
@@ -146,6 +148,90 @@ class SoftActorCriticTest {
             assertThat(critics.parameters().get("l2.bias").getGradient().toFloatArray()).containsExactly(5f, 5f);
             assertThat(critics.parameters().get("l0.weight").getGradient().abs().sum().getFloat()).isPositive();
         }
+    }
+
+    @Test
+    void eachMembersQAndTheInputGradientAreWhatThatMembersOwnNetworkGives() {
+        int members = MEMBERS;
+        int batch = 5;
+        int inputs = 4;
+        try (NDManager m = NDManager.newBaseManager("PyTorch");
+             CriticEnsemble critics = new CriticEnsemble(m, members, inputs, List.of(8, 6), new SplittableRandom(7))) {
+            SplittableRandom random = new SplittableRandom(8);
+            critics.parameters().forEach((name, w) -> {
+                if (name.endsWith(".gain") || name.endsWith(".shift")) {   // not the unit gain and zero shift they start at
+                    float[] v = w.toFloatArray();
+                    for (int i = 0; i < v.length; i++) {
+                        v[i] = (float) (name.endsWith(".gain") ? 0.5 + random.nextDouble() : random.nextDouble() - 0.5);
+                    }
+                    io.corrigo.djl.InPlace.copy(v, w);
+                }
+            });
+            NDArray x = m.randomNormal(new Shape(batch, inputs));
+            float[] rows = x.toFloatArray();
+            x.setRequiresGradient(true);
+            float[] q;
+            try (io.corrigo.djl.GradientTape tape = io.corrigo.djl.GradientTape.record()) {
+                NDArray out = critics.forward(x, critics.parameters());
+                q = out.toFloatArray();
+                tape.backward(out.sum());
+            }
+            float[] gradient = x.getGradient().toFloatArray();
+            Map<String, float[]> p = new java.util.HashMap<>();
+            critics.parameters().forEach((name, w) -> p.put(name, w.toFloatArray()));
+            for (int b = 0; b < batch; b++) {
+                double[] row = new double[inputs];
+                for (int i = 0; i < inputs; i++) {
+                    row[i] = rows[b * inputs + i];
+                }
+                for (int k = 0; k < members; k++) {
+                    double expected = memberQ(p, k, row);
+                    assertThat((double) q[k * batch + b]).as("member %d, row %d", k, b).isCloseTo(expected, within(1e-4));
+                }
+                // the inputs are shared by every member: their gradient is the sum over members
+                for (int i = 0; i < inputs; i++) {
+                    double h = 1e-3;
+                    double[] up = row.clone();
+                    double[] down = row.clone();
+                    up[i] += h;
+                    down[i] -= h;
+                    double numerical = 0;
+                    for (int k = 0; k < members; k++) {
+                        numerical += (memberQ(p, k, up) - memberQ(p, k, down)) / (2 * h);
+                    }
+                    assertThat((double) gradient[b * inputs + i]).as("dΣQ/dx[%d][%d]", b, i).isCloseTo(numerical, within(1e-3));
+                }
+            }
+        }
+    }
+
+    /** Member {@code k}'s Q for one input row, in double precision from its own slice of the stacked parameters. */
+    private static double memberQ(Map<String, float[]> p, int k, double[] input) {
+        double[] h = input;
+        for (int l = 0; p.containsKey("l" + l + ".weight"); l++) {
+            float[] w = p.get("l" + l + ".weight");
+            float[] bias = p.get("l" + l + ".bias");
+            int out = bias.length / MEMBERS;
+            int in = h.length;
+            double[] next = new double[out];
+            for (int j = 0; j < out; j++) {
+                double z = bias[k * out + j];
+                for (int i = 0; i < in; i++) {
+                    z += h[i] * w[(k * in + i) * out + j];
+                }
+                next[j] = z;
+            }
+            if (p.containsKey("l" + l + ".gain")) {
+                double mean = java.util.Arrays.stream(next).average().orElseThrow();
+                double variance = java.util.Arrays.stream(next).map(z -> (z - mean) * (z - mean)).average().orElseThrow();
+                for (int j = 0; j < out; j++) {
+                    double normed = (next[j] - mean) / Math.sqrt(variance + 1e-5);
+                    next[j] = Math.max(0, normed * p.get("l" + l + ".gain")[k * out + j] + p.get("l" + l + ".shift")[k * out + j]);
+                }
+            }
+            h = next;
+        }
+        return h[0];
     }
 
     private static double atanh(double x) {
