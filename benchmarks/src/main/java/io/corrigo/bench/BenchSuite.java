@@ -36,7 +36,7 @@ public final class BenchSuite {
                               cluster workers "Study.quickstart cluster workers=1,2"; "KernelBench" selects the
                               opt-in rows of single libtorch operations at the RLIF critics' shapes
               --no-python     Corrigo's side only
-              --no-study      skip the quickstart study throughput rows (about a minute per round)
+              --no-study      skip the study throughput rows, local and cluster (about two minutes per round)
               --out FILE      also write the report there; default runs/bench/bench-<time>.md""";
 
     record Options(int rounds, double warmup, double measure, Pattern filter, boolean python, boolean study, Path out) {
