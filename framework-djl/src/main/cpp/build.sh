@@ -1,5 +1,5 @@
 #!/bin/sh
-# Builds libcorrigo-autograd.so (NativeAutograd, NativeAdam, ParameterBlend) into $1; $2 is the JDK whose jni.h to use.
+# Builds libcorrigo-autograd.so (NativeAutograd, NativeAdam, ParameterBlend, InPlaceRelu) into $1; $2 is the JDK whose jni.h to use.
 # A machine without g++ (or not Linux x86_64) builds without it: the learners then use the
 # written-out gradient and DJL's Adam update, and NativeAutograd and NativeAdam say so.
 # -ffp-contract=off: corrigo_adam.cpp and corrigo_blend.cpp round each operation where libtorch does.
@@ -18,7 +18,7 @@ if ! { gcc -shared -fPIC -o "$stub/libtorch_cpu.so" -Wl,-soname,libtorch_cpu.so 
         && gcc -shared -fPIC -o "$stub/libc10.so" -Wl,-soname,libc10.so "$here/libc10_stub.c" \
         && g++ -std=c++17 -shared -fPIC -O3 -ffp-contract=off -fno-math-errno -Wall -Wl,-z,now \
             -I"$jdk/include" -I"$jdk/include/linux" -o "$out/libcorrigo-autograd.so" \
-            "$here/corrigo_autograd.cpp" "$here/corrigo_adam.cpp" "$here/corrigo_blend.cpp" -L"$stub" -ltorch_cpu -lc10; }; then
+            "$here/corrigo_autograd.cpp" "$here/corrigo_adam.cpp" "$here/corrigo_blend.cpp" "$here/corrigo_inplace.cpp" -L"$stub" -ltorch_cpu -lc10; }; then
     rm -f "$out/libcorrigo-autograd.so"
     echo "corrigo: the native autograd library did not build (see above): building without it"
 fi

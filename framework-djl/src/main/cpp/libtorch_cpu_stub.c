@@ -6,3 +6,5 @@ void _ZNK2at10TensorBase8data_ptrIfEEPT_v(void) {
 }
 void _ZN2at4_ops8sqrt_out4callERKNS_6TensorERS2_(void) {
 }
+void _ZN2at4_ops5relu_4callERNS_6TensorE(void) {
+}

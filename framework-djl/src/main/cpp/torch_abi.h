@@ -49,6 +49,10 @@ namespace _ops {
 struct sqrt_out {
   static at::Tensor& call(const at::Tensor& self, at::Tensor& out);
 };
+// max(self, 0) written into self, through the dispatcher (autograd records it)
+struct relu_ {
+  static at::Tensor& call(at::Tensor& self);
+};
 }  // namespace _ops
 }  // namespace at
 

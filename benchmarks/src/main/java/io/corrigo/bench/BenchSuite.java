@@ -236,12 +236,13 @@ public final class BenchSuite {
                 .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");
         return String.format(Locale.ROOT, "# Corrigo benchmark suite, %s%n%nMachine: %s, %d cores; Java %s; "
                         + "one intra-op thread each side.%nMatrix products: %s.%nGradient penalty (Corrigo): %s.%n"
-                        + "Adam update (Corrigo): %s.%n"
+                        + "Adam update (Corrigo): %s.%nReLU (Corrigo): %s.%n"
                         + "%d rows × %d rounds (Corrigo, then Python "
                         + "with default and with tuned malloc), %.1f s warm-up + %.1f s timed per row and process.%n",
                 LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).substring(0, 16), cpu,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), MklIntelPath.describe(),
-                io.corrigo.djl.NativeAutograd.describe(), io.corrigo.djl.NativeAdam.describe(), rows, o.rounds(),
+                io.corrigo.djl.NativeAutograd.describe(), io.corrigo.djl.NativeAdam.describe(),
+                io.corrigo.djl.InPlaceRelu.describe(), rows, o.rounds(),
                 o.warmup(), o.measure());
     }
 

@@ -82,7 +82,7 @@ class BenchSuiteTest {
         assertThat(BenchSuite.run(options, new PrintStream(log, true, StandardCharsets.UTF_8))).isZero();
         String report = Files.readString(out);
         assertThat(report).contains("| single-sample inference, same MLP |").contains("| FP32 matrix product 1024×256 · 256×256 |").contains("FP32 limit: ")
-                .contains("Matrix products: ").contains("Gradient penalty (Corrigo): ").contains("Adam update (Corrigo): ");
+                .contains("Matrix products: ").contains("Gradient penalty (Corrigo): ").contains("Adam update (Corrigo): ").contains("ReLU (Corrigo): ");
         assertThat(log.toString(StandardCharsets.UTF_8)).contains("Corrigo's side only (--no-python)");
     }
 }

@@ -37,6 +37,16 @@ public final class GradientTape implements AutoCloseable {
         return new GradientTape();
     }
 
+    /**
+     * Whether operations on the calling thread are recorded now (inside a tape and not under
+     * {@link NoGradient}): code that would write into an array in place asks this first.
+     *
+     * @since 1.9
+     */
+    public static boolean recording() {
+        return JniUtils.isGradMode();
+    }
+
     /** Back-propagates the scalar {@code loss}; gradients add up in the parameters' gradients. */
     public void backward(NDArray loss) {
         backward(loss, false);

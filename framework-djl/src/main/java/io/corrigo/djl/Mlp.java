@@ -133,7 +133,8 @@ public final class Mlp implements AutoCloseable {
         int hidden = p.weights().size() - 1;
         for (int layer = 0; layer < hidden; layer++) {
             h = replace(h, Linear.linear(h, p.weights().get(layer), p.biases().get(layer)).singletonOrThrow(), input);
-            h = replace(h, activate(h), input);
+            // a ReLU overwrites the fresh product in place (the product's backward does not read it)
+            h = activation == Activation.RELU ? InPlaceRelu.apply(h) : replace(h, h.tanh(), input);
             if (!p.gains().isEmpty()) {
                 h = replace(h, LayerNorm.layerNorm(h, normShapes.get(layer), p.gains().get(layer), p.shifts().get(layer),
                         LAYER_NORM_EPS).singletonOrThrow(), input);
@@ -242,10 +243,6 @@ public final class Mlp implements AutoCloseable {
             case SIGMOID2 -> inPlace ? ai.djl.nn.Activation.sigmoid(h).muli(two).subi(one)
                     : ai.djl.nn.Activation.sigmoid(h).mul(two).sub(one);
         };
-    }
-
-    private NDArray activate(NDArray x) {
-        return activation == Activation.RELU ? ai.djl.nn.Activation.relu(x) : x.tanh();
     }
 
     private static NDArray replace(NDArray previous, NDArray next, NDArray input) {

@@ -10,7 +10,6 @@ import io.qameta.allure.Epic;
 import io.qameta.allure.Feature;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -28,11 +27,7 @@ class NativeAdamTest {
 
     @Test
     void loadsAndPassesItsCheckOnLinuxX86() {
-        assumeTrue(System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")
-                && System.getProperty("os.arch", "").equals("amd64"), "built for Linux x86_64 only");
-        assumeTrue(!"off".equalsIgnoreCase(System.getProperty("corrigo.nativeAdam",
-                System.getenv().getOrDefault("CORRIGO_NATIVE_ADAM", "on"))), "turned off");
-        assumeTrue(NativeLibrary.built(), "not built (no g++ at build time)");
+        NativeLibraryAssumptions.assumeBuiltAndOn("corrigo.nativeAdam", "CORRIGO_NATIVE_ADAM");
         assertThat(NativeAdam.available()).as(NativeAdam.describe()).isTrue();
         assertThat(NativeAdam.describe()).startsWith("on: one JNI call, three passes per parameter");
     }

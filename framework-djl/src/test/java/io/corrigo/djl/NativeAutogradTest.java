@@ -9,7 +9,6 @@ import ai.djl.ndarray.NDManager;
 import io.corrigo.api.run.ComputeDevice;
 import io.qameta.allure.Epic;
 import io.qameta.allure.Feature;
-import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** libtorch's {@code autograd.grad} through {@link NativeAutograd}: it loads where it is built, and differentiates. */
@@ -19,12 +18,7 @@ class NativeAutogradTest {
 
     @Test
     void loadsAndPassesItsCheckOnLinuxX86() {
-        assumeTrue(System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")
-                && System.getProperty("os.arch", "").equals("amd64"), "built for Linux x86_64 only");
-        assumeTrue(!"off".equalsIgnoreCase(System.getProperty("corrigo.nativeAutograd",
-                System.getenv().getOrDefault("CORRIGO_NATIVE_AUTOGRAD", "on"))), "turned off");
-        assumeTrue(NativeAutograd.class.getResource("/io/corrigo/djl/native/linux-x86_64/libcorrigo-autograd.so") != null,
-                "not built (no g++ at build time)");
+        NativeLibraryAssumptions.assumeBuiltAndOn("corrigo.nativeAutograd", "CORRIGO_NATIVE_AUTOGRAD");
         assertThat(NativeAutograd.available()).as(NativeAutograd.describe()).isTrue();
         assertThat(NativeAutograd.describe()).startsWith("on: libtorch's torch::autograd::grad");
     }

@@ -4,7 +4,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.norm.LayerNorm;
+import io.corrigo.djl.GradientTape;
 import io.corrigo.djl.InPlace;
+import io.corrigo.djl.InPlaceRelu;
 import io.corrigo.djl.ParameterBlend;
 import io.corrigo.djl.TensorFiles;
 import java.io.IOException;
@@ -80,20 +82,25 @@ final class CriticEnsemble implements AutoCloseable {
         // (bmm) of (members, B, in) and (members, in, out). libtorch's matmul given (1, B, in) would
         // multiply the transposed weights instead and copy the (members, B, out) result into place,
         // and the gradient back in the backward pass; the batched product gives the same bits under
-        // MKL's Intel code path (the default here) without either copy or matmul's reshaping
+        // MKL's Intel code path (the default here) without either copy or matmul's reshaping.
+        // The bias, the shift and ReLU write into the array they get, as do the gains when no
+        // gradient of theirs is recorded: what they overwrite is a product's, a sum's or a
+        // normalisation's output, which no backward pass reads (ReLU's reads its own result). The
+        // same kernels, so the same bits, with three or four fewer (members, B, width) arrays a layer
+        boolean gainsInPlace = !GradientTape.recording() || !p.get("l0.gain").hasGradient();
         NDArray rows = inputs.expandDims(0);
         NDArray h = next(rows, rows.broadcast(new Shape(members, inputs.getShape().get(0), inputs.getShape().get(1))));
         for (int l = 0; l < layers; l++) {
             h = next(h, h.batchMatMul(p.get("l" + l + ".weight")));
-            h = next(h, h.add(p.get("l" + l + ".bias")));
+            h.addi(p.get("l" + l + ".bias"));
             // libtorch's fused normalisation over each row, then every member's own gain and shift
             h = next(h, LayerNorm.layerNorm(h, widths.get(l), unitGains.get(l), zeroShifts.get(l), NORM_EPS).singletonOrThrow());
-            h = next(h, h.mul(p.get("l" + l + ".gain")));
-            h = next(h, h.add(p.get("l" + l + ".shift")));
-            h = next(h, ai.djl.nn.Activation.relu(h));
+            h = gainsInPlace ? h.muli(p.get("l" + l + ".gain")) : next(h, h.mul(p.get("l" + l + ".gain")));
+            h.addi(p.get("l" + l + ".shift"));
+            h = InPlaceRelu.apply(h);
         }
         h = next(h, h.batchMatMul(p.get("l" + layers + ".weight")));
-        h = next(h, h.add(p.get("l" + layers + ".bias")));
+        h.addi(p.get("l" + layers + ".bias"));
         return next(h, h.squeeze(2));
     }
 

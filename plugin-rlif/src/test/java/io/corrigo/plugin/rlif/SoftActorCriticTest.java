@@ -207,6 +207,74 @@ class SoftActorCriticTest {
         }
     }
 
+    @Test
+    void theInPlaceForwardGivesTheOutOfPlaceForwardsNumbersBitForBit() {
+        try (NDManager m = NDManager.newBaseManager("PyTorch");
+             CriticEnsemble critics = new CriticEnsemble(m, 2, 4, List.of(16, 8), new SplittableRandom(9));
+             CriticEnsemble twins = new CriticEnsemble(m, 2, 4, List.of(16, 8), new SplittableRandom(9))) {
+            NDArray rows = m.randomNormal(new Shape(7, 4));
+            // recorded, online parameters: the critic's update
+            Map<String, float[]> inPlace = recorded(rows, critics, critics.parameters(), false);
+            Map<String, float[]> reference = recorded(rows, twins, twins.parameters(), true);
+            assertThat(inPlace.keySet()).containsExactlyInAnyOrderElementsOf(reference.keySet()).contains("l0.gain", "input");
+            reference.forEach((name, expected) -> assertThat(bits(inPlace.get(name))).as(name).containsExactly(bits(expected)));
+            // recorded, detached parameters (the gains scale in place): the actor's update
+            try (NDManager scope = m.newSubManager()) {
+                Map<String, float[]> detached = recorded(rows, critics, critics.detached(scope), false);
+                Map<String, float[]> expected = recorded(rows, twins, twins.detached(scope), true);
+                assertThat(detached.keySet()).containsExactlyInAnyOrder("q", "input");
+                expected.forEach((name, e) -> assertThat(bits(detached.get(name))).as(name).containsExactly(bits(e)));
+            }
+            // not recorded: the targets
+            try (NoGradient ignored = NoGradient.enter()) {
+                assertThat(bits(critics.forward(rows, critics.parameters()).toFloatArray()))
+                        .containsExactly(bits(outOfPlace(rows, twins.parameters(), 2).toFloatArray()));
+            }
+        }
+    }
+
+    /** Q, the inputs' gradient and every parameter gradient of one recorded forward and backward pass. */
+    private static Map<String, float[]> recorded(NDArray rows, CriticEnsemble critics, Map<String, NDArray> p, boolean reference) {
+        NDArray x = rows.duplicate();
+        x.setRequiresGradient(true);
+        Map<String, float[]> out = new java.util.LinkedHashMap<>();
+        try (io.corrigo.djl.GradientTape tape = io.corrigo.djl.GradientTape.record()) {
+            NDArray q = reference ? outOfPlace(x, p, critics.members()) : critics.forward(x, p);
+            out.put("q", q.toFloatArray());
+            tape.backward(q.square().sum());
+        }
+        out.put("input", x.getGradient().toFloatArray());
+        p.forEach((name, w) -> {
+            if (w.hasGradient()) {
+                out.put(name, w.getGradient().toFloatArray());
+            }
+        });
+        return out;
+    }
+
+    /** The ensemble's forward as it was written before it worked in place: a new array per operation. */
+    private static NDArray outOfPlace(NDArray inputs, Map<String, NDArray> p, int members) {
+        NDManager m = inputs.getManager();
+        NDArray h = inputs.expandDims(0).broadcast(new Shape(members, inputs.getShape().get(0), inputs.getShape().get(1)));
+        int l = 0;
+        for (; p.containsKey("l" + l + ".gain"); l++) {
+            h = h.batchMatMul(p.get("l" + l + ".weight")).add(p.get("l" + l + ".bias"));
+            int width = (int) h.getShape().get(2);
+            h = ai.djl.nn.norm.LayerNorm.layerNorm(h, new Shape(width), m.ones(new Shape(width)), m.zeros(new Shape(width)),
+                    1e-5f).singletonOrThrow();
+            h = ai.djl.nn.Activation.relu(h.mul(p.get("l" + l + ".gain")).add(p.get("l" + l + ".shift")));
+        }
+        return h.batchMatMul(p.get("l" + l + ".weight")).add(p.get("l" + l + ".bias")).squeeze(2);
+    }
+
+    private static int[] bits(float[] values) {
+        int[] b = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            b[i] = Float.floatToRawIntBits(values[i]);
+        }
+        return b;
+    }
+
     /** Member {@code k}'s Q for one input row, in double precision from its own slice of the stacked parameters. */
     private static double memberQ(Map<String, float[]> p, int k, double[] input) {
         double[] h = input;
