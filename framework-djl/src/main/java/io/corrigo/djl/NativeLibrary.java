@@ -72,7 +72,8 @@ final class NativeLibrary {
         private final String on;
         private final String fallback;
         private final Supplier<String> check;
-        private Boolean available;
+        /** Decided once; volatile so that the per-operation calls of a hot loop take no lock. */
+        private volatile Boolean available;
         private String detail;
 
         /**
@@ -88,13 +89,16 @@ final class NativeLibrary {
             this.check = check;
         }
 
-        synchronized boolean available() {
+        boolean available() {
+            Boolean decided = available;
+            return decided != null ? decided : decide();
+        }
+
+        private synchronized boolean decide() {
             if (available == null) {
-                detail = whyOff();
-                available = detail == null;
-                if (available) {
-                    detail = on;
-                }
+                String why = whyOff();
+                detail = why == null ? on : why;
+                available = why == null;   // written last: a reader that sees it sees the detail too
             }
             return available;
         }
