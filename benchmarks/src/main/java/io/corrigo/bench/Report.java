@@ -60,8 +60,8 @@ final class Report {
         return Map.entry(tuned, true);
     }
 
-    /** Median and spread of the per-round ratios Corrigo/Python for {@code key}: {median, min, max}. */
-    double[] ratio(String key) {
+    /** The ratio Corrigo/Python of each round for {@code key}, in round order (rounds missing a side left out). */
+    List<Double> ratios(String key) {
         Summary java = Summary.of(corrigo, key);
         Summary py = python(key).getKey();
         List<Double> ratios = new ArrayList<>();
@@ -71,6 +71,12 @@ final class Report {
                 ratios.add(q);
             }
         }
+        return ratios;
+    }
+
+    /** Median and spread of the per-round ratios Corrigo/Python for {@code key}: {median, min, max}. */
+    double[] ratio(String key) {
+        List<Double> ratios = ratios(key);
         return new double[] {Measurement.median(ratios),
                 ratios.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
                 ratios.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN)};
@@ -113,7 +119,27 @@ final class Report {
             out.append(String.format(Locale.ROOT, "%nFP32 limit: %.0f GFLOP/s on one core (the faster side's median "
                     + "1024×256 · 256×256 product).%n", limit));
         }
-        return out.toString();
+        return out.append(perRound()).toString();
+    }
+
+    /**
+     * Every round's ratio, so that a reader can see how a row's ratio is spread and pool it with
+     * other runs' rounds: an empty string when no row has both sides.
+     */
+    String perRound() {
+        StringBuilder out = new StringBuilder();
+        for (Row row : java.util.stream.Stream.concat(Row.all().stream(), Row.kernels().stream()).toList()) {
+            List<Double> ratios = ratios(row.key());
+            if (ratios.isEmpty()) {
+                continue;
+            }
+            long atMostOne = ratios.stream().filter(q -> q <= 1.0).count();
+            out.append("| ").append(row.label()).append(" | ")
+                    .append(String.join(" ", ratios.stream().map(q -> String.format(Locale.ROOT, "%.2f", q)).toList()))
+                    .append(" | ").append(atMostOne).append(" of ").append(ratios.size()).append(" |\n");
+        }
+        return out.isEmpty() ? "" : "\nCorrigo/Python in each round (round order; each a pair of processes that ran one after "
+                + "the other):\n\n| hot path | per-round ratios | rounds at or below 1.0 |\n|---|---|---|\n" + out;
     }
 
     private static String spread(Summary s) {

@@ -45,6 +45,17 @@ class ReportTest {
     }
 
     @Test
+    void listsEveryRoundsRatioInRoundOrderAndCountsThoseAtOrBelowParity() {
+        Report report = new Report(List.of(round(450, 800), round(600, 800), round(500, 800)),
+                List.of(round(500, 900), round(500, 900), round(400, 900)), List.of());
+        assertThat(report.ratios(STEP)).containsExactly(0.9, 1.2, 1.25);
+        assertThat(report.perRound()).contains("| 0.90 1.20 1.25 | 1 of 3 |")
+                .contains("| FP32 matrix product").contains("| 0.89 0.89 0.89 | 3 of 3 |");
+        assertThat(new Report(List.of(round(450, 800)), List.of(), List.of()).perRound())
+                .as("no Python side, no ratios").isEmpty();
+    }
+
+    @Test
     void measuresEveryRowAgainstTheFasterSidesMatrixProductRate() {
         Report report = new Report(List.of(round(500, 800)), List.of(round(500, 400)), List.of());
         assertThat(report.limitGflops()).isCloseTo(GemmBench.FLOPS / 400e3, within(1e-9));
